@@ -1,0 +1,13 @@
+import AnthologyKit
+import ArgumentParser
+import Logging
+
+@main
+struct Anthology: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "anthology",
+        abstract: "Build a cross-linked website from a folder of short stories.",
+        subcommands: [Build.self],
+        defaultSubcommand: Build.self
+    )
+}

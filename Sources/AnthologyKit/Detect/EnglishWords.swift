@@ -1,0 +1,98 @@
+/// Closed classes of English words the detector needs. These are grammar, not names:
+/// none of them is drawn from any particular story.
+enum EnglishWords {
+    /// Pronouns, determiners, conjunctions, prepositions, auxiliaries and sentence adverbs:
+    /// capitalised only because they open a sentence, never a character or a city.
+    static let functionWords: Set<String> = [
+        "a", "an", "the", "this", "that", "these", "those", "i", "me", "my", "mine", "myself", "you", "your",
+        "yours", "yourself", "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its",
+        "itself", "we", "us", "our", "ours", "ourselves", "they", "them", "their", "theirs", "themselves",
+        "and", "but", "or", "nor", "so", "yet", "for", "if", "when", "whenever", "while", "as", "because",
+        "although", "though", "since", "until", "unless", "after", "before", "once", "whether",
+        "in", "on", "at", "to", "from", "by", "with", "without", "within", "of", "off", "over", "under",
+        "into", "onto", "upon", "through", "throughout", "across", "despite", "between", "among", "around",
+        "about", "above", "below", "behind", "beyond", "beside", "besides", "near", "against", "along",
+        "toward", "towards", "during", "inside", "outside", "past", "per", "via", "like", "unlike",
+        "then", "now", "there", "here", "where", "what", "who", "whom", "whose", "which", "why", "how",
+        "yes", "no", "not", "oh", "ah", "maybe", "perhaps", "still", "even", "just", "only", "also",
+        "some", "any", "every", "each", "all", "both", "either", "neither", "such", "no one", "nobody",
+        "someone", "somebody", "everyone", "everybody", "nothing", "something", "everything", "anything",
+        "is", "was", "were", "are", "be", "been", "being", "am", "do", "did", "does", "done", "had", "has",
+        "have", "having", "can", "could", "would", "should", "must", "might", "shall", "will", "may",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "last",
+        "next", "later", "soon", "again", "never", "always", "often", "sometimes", "together", "instead",
+        "meanwhile", "however", "still", "suddenly", "finally", "slowly", "please", "thank", "thanks",
+        "hello", "hi", "hey", "goodbye", "well", "okay", "ok", "sir", "madam", "mom", "mum", "dad",
+    ]
+
+    /// Days and months: capitalised in mid-sentence, and still not characters.
+    static let calendarWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december",
+    ]
+
+    /// Titles written before a name. They are kept as part of an alias ("Dr. Okafor")
+    /// but never form a character on their own.
+    static let honorifics: Set<String> = [
+        "mr", "mrs", "ms", "mx", "miss", "dr", "doctor", "prof", "professor", "sir", "dame", "lady", "lord",
+        "captain", "capt", "colonel", "col", "general", "gen", "lieutenant", "lt", "sergeant", "sgt",
+        "detective", "det", "inspector", "insp", "officer", "judge", "father", "fr", "sister", "brother",
+        "reverend", "rev", "rabbi", "imam", "aunt", "auntie", "uncle", "grandma", "grandpa", "madame",
+        "monsieur", "mademoiselle", "señor", "señora", "herr", "frau", "senhor", "senhora", "president",
+        "senator", "governor", "mayor", "king", "queen", "prince", "princess", "saint", "st",
+    ]
+
+    /// Lower-case words that may join a name: "Ludwig van Beethoven", "Rio de Janeiro".
+    static let nameParticles: Set<String> = [
+        "de", "da", "das", "do", "dos", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du",
+        "bin", "binti", "ibn", "al", "el", "ten", "ter", "y", "zu",
+    ]
+
+    /// A capitalised name ending in one of these is a place, not a person or a city:
+    /// "Sumida River", "Baker Street", "Central Park".
+    static let placeSuffixes: Set<String> = [
+        "river", "street", "st", "road", "rd", "avenue", "ave", "boulevard", "lane", "alley", "square",
+        "plaza", "park", "gardens", "garden", "bridge", "station", "market", "temple", "shrine", "church",
+        "cathedral", "mosque", "tower", "palace", "castle", "museum", "gallery", "lake", "mountain",
+        "mountains", "hill", "hills", "valley", "bay", "beach", "coast", "island", "islands", "harbour",
+        "harbor", "port", "pier", "canal", "falls", "forest", "desert", "sea", "ocean", "district",
+        "quarter", "ward", "airport", "cemetery", "stadium", "university", "college", "school", "hospital",
+        "hotel", "cafe", "café", "bar", "restaurant", "library", "theatre", "theater", "building", "hall",
+        "heights", "village", "creek", "canyon", "peak", "cape", "gate", "wharf", "quay", "embankment",
+    ]
+
+    /// Lower-case nouns that, right after a capitalised name, make it a place inside a city:
+    /// "the Shimokitazawa district", "the Marais quarter".
+    static let placeNouns: Set<String> = [
+        "district", "neighborhood", "neighbourhood", "quarter", "ward", "borough", "suburb", "area",
+        "river", "street", "road", "avenue", "market", "station", "park", "square", "bridge", "temple",
+        "shrine", "island", "lake", "beach", "hill", "valley", "canal", "harbour", "harbor", "district's",
+    ]
+
+    /// Words before a name that make it a place: "in Lisbon", "from Tokyo", "to Cairo".
+    static let locativePrepositions: Set<String> = [
+        "in", "at", "to", "from", "of", "near", "into", "across", "around", "through", "toward", "towards",
+        "outside", "inside", "via", "leaving", "left", "visited", "visiting", "reached", "downtown",
+    ]
+
+    /// Words before a name that make it a person: "a musician named Kai".
+    static let namingWords: Set<String> = ["named", "called", "nicknamed", "christened", "dubbed"]
+
+    /// Verbs whose subject is a person: "Kai returned", "Leah said".
+    static let personVerbs: Set<String> = [
+        "said", "says", "asked", "asks", "replied", "answered", "whispered", "shouted", "yelled", "cried",
+        "called", "smiled", "smiles", "laughed", "nodded", "sighed", "frowned", "grinned", "shrugged",
+        "thought", "felt", "knew", "wanted", "returned", "began", "found", "turned", "looked", "walked",
+        "ran", "learned", "learnt", "saw", "met", "told", "wrote", "sang", "painted", "stumbled", "watched",
+        "listened", "remembered", "decided", "realized", "realised", "wondered", "hesitated", "paused",
+        "waited", "stood", "sat", "opened", "closed", "picked", "took", "gave", "held", "reached",
+        "hugged", "kissed", "married", "died", "woke", "slept", "ate", "drank", "cooked", "played",
+        "danced", "tried", "hoped", "loved", "hated", "feared", "agreed", "explained", "admitted",
+        "murmured", "muttered", "breathed", "glanced", "stared", "winked", "blinked", "wept", "screamed",
+    ]
+
+    static func isFunctionWord(_ word: String) -> Bool {
+        functionWords.contains(word.lowercased())
+    }
+}

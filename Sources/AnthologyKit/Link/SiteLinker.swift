@@ -1,0 +1,139 @@
+/// Stage 4, link: orders the stories, names them, gives everything a slug and ties
+/// characters and cities to the stories they appear in.
+public struct SiteLinker: Sendable {
+    /// A story after detection, with its corrections applied.
+    public struct Input: Sendable {
+        public var story: ParsedStory
+        public var entities: StoryEntities
+
+        public init(story: ParsedStory, entities: StoryEntities) {
+            self.story = story
+            self.entities = entities
+        }
+    }
+
+    /// Words per minute used for reading times: an average adult reading fiction silently.
+    public static let wordsPerMinute = 230
+
+    public init() {}
+
+    public func link(_ inputs: [Input]) -> (site: Site, notes: [Diagnostic]) {
+        let ordered = inputs.sorted(by: Self.readingOrder)
+        var notes: [Diagnostic] = []
+
+        // Stories, in reading order.
+        var storySlugs = SlugAllocator(kind: "story")
+        var stories: [Site.Story] = ordered.map { input in
+            let (title, source) = Self.title(for: input)
+            let slug = storySlugs.allocate(Slug.make(title, fallback: "story"), for: title)
+            let story = input.story
+            return Site.Story(
+                slug: slug, title: title, titleSource: source, relativePath: story.relativePath,
+                date: story.frontMatter.date, author: story.frontMatter.author, summary: story.frontMatter.summary,
+                markdown: story.markdown, opensWithHeading: story.opensWithHeading, wordCount: story.wordCount,
+                readingMinutes: max(1, (story.wordCount + Self.wordsPerMinute - 1) / Self.wordsPerMinute),
+                opening: Excerpt.opening(of: story.prose), characters: [], cities: [], entities: input.entities)
+        }
+        notes += storySlugs.notes.map { .note("stories", $0) }
+
+        // Characters: one page per person. A full name is the same person in every story;
+        // a bare first name is only merged across stories when front matter names it.
+        var characterKeys: [String] = []
+        var characterByKey: [String: Site.Character] = [:]
+        var storyCharacterKeys: [[String]] = Array(repeating: [], count: ordered.count)
+        for (storyIndex, input) in ordered.enumerated() {
+            let listed = input.story.frontMatter.characters != nil
+            for detected in input.entities.characters {
+                let key = detected.name.contains(" ") || listed
+                    ? Gazetteer.key(detected.name)
+                    : "\(storyIndex)/" + Gazetteer.key(detected.name)
+                let appearance = Site.Character.Appearance(
+                    story: storyIndex, mentions: detected.mentions,
+                    excerpt: Excerpt.around(detected.forms, in: detected.sentence))
+                if var existing = characterByKey[key] {
+                    existing.aliases = Array(Set(existing.aliases + detected.aliases + [detected.name]).subtracting([existing.name])).sorted()
+                    existing.appearances.append(appearance)
+                    characterByKey[key] = existing
+                } else {
+                    characterKeys.append(key)
+                    characterByKey[key] = Site.Character(
+                        slug: "", name: detected.name, aliases: detected.aliases, introduction: detected.sentence,
+                        appearances: [appearance], companions: [], cities: [])
+                }
+                if !storyCharacterKeys[storyIndex].contains(key) { storyCharacterKeys[storyIndex].append(key) }
+            }
+        }
+        let sortedCharacterKeys = characterKeys.sorted {
+            let a = characterByKey[$0]!, b = characterByKey[$1]!
+            return (a.name.lowercased(), a.name, a.appearances[0].story) < (b.name.lowercased(), b.name, b.appearances[0].story)
+        }
+        var characterIndex: [String: Int] = [:]
+        var characterSlugs = SlugAllocator(kind: "character")
+        var characters: [Site.Character] = sortedCharacterKeys.enumerated().map { index, key in
+            characterIndex[key] = index
+            var character = characterByKey[key]!
+            character.slug = characterSlugs.allocate(Slug.make(character.name, fallback: "character"), for: character.name)
+            return character
+        }
+        notes += characterSlugs.notes.map { .note("characters", $0) }
+
+        // Cities: one page per real city, however each story spells it.
+        var cityByID: [String: Site.CityPage] = [:]
+        var storyCityIDs: [[String]] = Array(repeating: [], count: ordered.count)
+        for (storyIndex, input) in ordered.enumerated() {
+            for mention in input.entities.cities {
+                let id = mention.city.id
+                cityByID[id, default: Site.CityPage(slug: "", city: mention.city, stories: [], characters: [], places: [])]
+                    .stories.append(storyIndex)
+                if !storyCityIDs[storyIndex].contains(id) { storyCityIDs[storyIndex].append(id) }
+            }
+            for place in input.entities.places {
+                if let id = place.cityID, cityByID[id] != nil, !cityByID[id]!.places.contains(place.name) {
+                    cityByID[id]!.places.append(place.name)
+                }
+            }
+        }
+        let sortedCityIDs = cityByID.keys.sorted {
+            let a = cityByID[$0]!.city, b = cityByID[$1]!.city
+            return (a.name, a.countryCode, a.id) < (b.name, b.countryCode, b.id)
+        }
+        var cityIndex: [String: Int] = [:]
+        var citySlugs = SlugAllocator(kind: "city")
+        var cities: [Site.CityPage] = sortedCityIDs.enumerated().map { index, id in
+            cityIndex[id] = index
+            var page = cityByID[id]!
+            page.slug = citySlugs.allocate(Slug.make(page.city.name, fallback: "city"), for: page.city.name)
+            page.places.sort()
+            return page
+        }
+        notes += citySlugs.notes.map { .note("cities", $0) }
+
+        // Relations.
+        for storyIndex in stories.indices {
+            stories[storyIndex].characters = storyCharacterKeys[storyIndex].compactMap { characterIndex[$0] }
+            stories[storyIndex].cities = storyCityIDs[storyIndex].compactMap { cityIndex[$0] }
+        }
+        for index in characters.indices {
+            let storyIndexes = characters[index].appearances.map(\.story)
+            let companions = Set(storyIndexes.flatMap { stories[$0].characters }).subtracting([index])
+            characters[index].companions = companions.sorted()
+            characters[index].cities = Set(storyIndexes.flatMap { stories[$0].cities }).sorted()
+        }
+        for index in cities.indices {
+            cities[index].characters = Set(cities[index].stories.flatMap { stories[$0].characters }).sorted()
+        }
+        return (Site(stories: stories, characters: characters, cities: cities), notes)
+    }
+
+    /// Front matter `order`, then `date`, then file name: an editor can pin any story.
+    static func readingOrder(_ a: Input, _ b: Input) -> Bool {
+        let fa = a.story.frontMatter, fb = b.story.frontMatter
+        if fa.order != fb.order { return (fa.order ?? .max) < (fb.order ?? .max) }
+        if fa.date != fb.date {
+            guard let da = fa.date else { return false }
+            guard let db = fb.date else { return true }
+            return da < db
+        }
+        return a.story.relativePath < b.story.relativePath
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// Stage 1, load: finds every story file under the seeds folder and reads it as UTF-8.
+///
+/// Reading is separate from parsing so that a file that cannot be read (permissions,
+/// a dangling link, bytes that are not UTF-8) is reported once, precisely, and the
+/// remaining files still get checked.
+public struct SourceLoader: Sendable {
+    /// Extensions a story may have; anything else in the folder (images, notes) is left alone.
+    public static let storyExtensions: Set<String> = ["md", "markdown", "txt"]
+
+    public var seedsFolder: URL
+    /// How the user named the folder, so messages show paths they recognise.
+    public var displayFolder: String
+
+    public init(seedsFolder: URL, displayFolder: String? = nil) {
+        self.seedsFolder = seedsFolder
+        self.displayFolder = displayFolder ?? seedsFolder.path
+    }
+
+    public func load() -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: seedsFolder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return ([], [.error(displayFolder, "the seeds folder does not exist",
+                                fix: "create it and put your stories in it, or pass --seeds DIR")])
+        }
+        let paths = storyPaths(diagnostics: &diagnostics)
+        var files: [SourceFile] = []
+        for relative in paths {
+            let display = displayPath(relative)
+            switch read(relative) {
+            case .success(let text):
+                files.append(SourceFile(relativePath: relative, displayPath: display, text: text))
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            }
+        }
+        if paths.isEmpty {
+            diagnostics.append(.error(displayFolder, "no stories found (looked for *.md, *.markdown and *.txt)",
+                                      fix: "add a story file to the folder, or pass --seeds DIR"))
+        }
+        return (files, diagnostics)
+    }
+
+    func displayPath(_ relative: String) -> String {
+        displayFolder.hasSuffix("/") ? displayFolder + relative : displayFolder + "/" + relative
+    }
+
+    /// Relative paths of story files, sorted so every later stage sees the same order.
+    /// Hidden files and folders (editor swap files, `.git`) are skipped.
+    private func storyPaths(diagnostics: inout [Diagnostic]) -> [String] {
+        var result: [String] = []
+        var pending: [String] = [""]
+        let fm = FileManager.default
+        while let folder = pending.popLast() {
+            let url = folder.isEmpty ? seedsFolder : seedsFolder.appendingPathComponent(folder)
+            let entries: [String]
+            do {
+                entries = try fm.contentsOfDirectory(atPath: url.path)
+            } catch {
+                diagnostics.append(.error(displayPath(folder), "cannot list this folder: \(error.localizedDescription)",
+                                          fix: "make the folder readable"))
+                continue
+            }
+            for name in entries where !name.hasPrefix(".") {
+                let relative = folder.isEmpty ? name : folder + "/" + name
+                let entryURL = seedsFolder.appendingPathComponent(relative)
+                var isDirectory: ObjCBool = false
+                let exists = fm.fileExists(atPath: entryURL.path, isDirectory: &isDirectory)
+                let ext = (name as NSString).pathExtension.lowercased()
+                if exists && isDirectory.boolValue {
+                    if !Self.storyExtensions.contains(ext) {
+                        pending.append(relative)
+                        continue
+                    }
+                }
+                if Self.storyExtensions.contains(ext) {
+                    result.append(relative)
+                }
+            }
+        }
+        return result.sorted()
+    }
+
+    private func read(_ relative: String) -> Result<String, Diagnostic> {
+        let display = displayPath(relative)
+        let url = seedsFolder.appendingPathComponent(relative)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            return .failure(.error(display, "cannot read this file (\(Self.reason(for: url)))",
+                                   fix: "check that it exists and is readable, or remove it from the seeds folder"))
+        }
+        return Self.decode(data, displayPath: display)
+    }
+
+    /// Decodes UTF-8 strictly; on failure names the line and column of the first bad byte,
+    /// because a silently replaced character in a story is a typo nobody finds.
+    static func decode(_ data: Data, displayPath: String) -> Result<String, Diagnostic> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return .success(text)
+        }
+        let (line, column, offset) = firstInvalidUTF8(bytes)
+        return .failure(.error(displayPath, line: line, column: column,
+                               "this file is not valid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at offset \(offset))",
+                               fix: "save the file as UTF-8 in your editor (for example: iconv -f WINDOWS-1252 -t UTF-8)"))
+    }
+
+    /// Line, column (counted in characters) and byte offset of the first byte that breaks UTF-8.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (line: Int, column: Int, offset: Int) {
+        var line = 1, column = 1, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, column, i)
+            }
+            if i + length > bytes.count { return (line, column, i) }
+            if length > 1, String(validating: bytes[i..<(i + length)], as: UTF8.self) == nil {
+                return (line, column, i)
+            }
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            i += length
+        }
+        return (line, column, max(0, bytes.count - 1))
+    }
+
+    private static func reason(for url: URL) -> String {
+        let fm = FileManager.default
+        if (try? fm.destinationOfSymbolicLink(atPath: url.path)) != nil, !fm.fileExists(atPath: url.path) {
+            return "it is a link to a file that does not exist"
+        }
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return "it is a folder"
+        }
+        if !fm.isReadableFile(atPath: url.path) { return "permission denied" }
+        return "read error"
+    }
+}

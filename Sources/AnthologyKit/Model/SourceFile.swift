@@ -1,0 +1,19 @@
+/// A story file as read from disk, before any parsing.
+public struct SourceFile: Sendable, Hashable {
+    /// Path relative to the seeds folder, with `/` separators; the story's identity.
+    public var relativePath: String
+    /// Path for messages: the seeds folder as the user gave it, joined with `relativePath`.
+    public var displayPath: String
+    public var text: String
+
+    public init(relativePath: String, displayPath: String, text: String) {
+        self.relativePath = relativePath
+        self.displayPath = displayPath
+        self.text = text
+    }
+
+    /// Plain-text files are not Markdown: `*` or `#` in them is literal.
+    public var isPlainText: Bool {
+        relativePath.lowercased().hasSuffix(".txt")
+    }
+}

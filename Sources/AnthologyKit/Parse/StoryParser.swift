@@ -1,0 +1,26 @@
+/// Stage 2, parse: front matter, Markdown, title heading and prose for every story.
+public struct StoryParser: Sendable {
+    public init() {}
+
+    public func parse(_ file: SourceFile) -> (story: ParsedStory?, diagnostics: [Diagnostic]) {
+        let split = FrontMatterParser().parse(file.text, file: file.displayPath)
+        var diagnostics = split.diagnostics
+        let markdown = file.isPlainText ? PlainText.markdown(from: split.body) : split.body
+        let document = MarkdownDocument(markdown: markdown)
+        let opening = document.removeOpeningHeading()
+        let headingTitle = opening ?? document.firstHeading()
+        let prose = document.proseText()
+        let wordCount = document.wordCount()
+        if wordCount == 0 || prose.isEmpty {
+            let what = split.bodyLineOffset > 0 ? "has front matter but no story text" : "is empty"
+            diagnostics.append(.error(file.displayPath, line: split.bodyLineOffset + 1,
+                                      "this story \(what)",
+                                      fix: "write the story below the front matter, or move the file out of the seeds folder"))
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let story = ParsedStory(relativePath: file.relativePath, displayPath: file.displayPath,
+                                frontMatter: split.frontMatter, markdown: markdown, headingTitle: headingTitle,
+                                opensWithHeading: opening != nil, prose: prose, wordCount: wordCount)
+        return (story, diagnostics)
+    }
+}

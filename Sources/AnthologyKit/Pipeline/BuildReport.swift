@@ -1,0 +1,29 @@
+/// What a build did, for the summary the command prints.
+public struct BuildReport: Sendable {
+    public struct Stage: Sendable {
+        public var name: String
+        public var duration: Duration
+    }
+
+    public var stories = 0
+    public var drafts = 0
+    public var characters = 0
+    public var cities = 0
+    public var pagesWritten = 0
+    public var stages: [Stage] = []
+    /// Warnings and notes; a build with errors throws instead of reporting.
+    public var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    public var total: Duration { stages.reduce(.zero) { $0 + $1.duration } }
+}
+
+extension Duration {
+    /// "12.3 ms": the unit a build's stages are measured in.
+    public var milliseconds: String {
+        let ms = Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
+        let tenths = (ms * 10).rounded() / 10
+        return "\(tenths) ms"
+    }
+}

@@ -1,0 +1,24 @@
+/// Where each page lives in the output, and how pages link to each other.
+///
+/// Links are relative and end in `index.html`, so the site works from any sub-path of any
+/// host and straight from disk (`file://`), where a link to a folder would show a listing.
+enum SitePaths {
+    static let home = "index.html"
+    static let charactersIndex = "characters/index.html"
+    static let citiesIndex = "cities/index.html"
+    static let stylesheet = "assets/style.css"
+
+    static func story(_ slug: String) -> String { "stories/\(slug)/index.html" }
+    static func character(_ slug: String) -> String { "characters/\(slug)/index.html" }
+    static func city(_ slug: String) -> String { "cities/\(slug)/index.html" }
+
+    /// Prefix that leads from a page back to the site root: "" for `index.html`,
+    /// "../../" for `stories/x/index.html`.
+    static func root(of page: String) -> String {
+        String(repeating: "../", count: page.split(separator: "/").count - 1)
+    }
+
+    /// Fragment id of a character's or city's first mention in a story.
+    static func characterAnchor(_ slug: String) -> String { "character-\(slug)" }
+    static func cityAnchor(_ slug: String) -> String { "city-\(slug)" }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Stage 5, render: turns the linked site into HTML files.
+///
+/// Story pages come first because they decide which mentions get a link (and so which
+/// `#fragment` ids exist); character pages then point only at anchors that are really there.
+public struct SiteRenderer: Sendable {
+    public var templates: TemplateSet
+    public var siteTitle: String
+
+    public init(templates: TemplateSet, siteTitle: String = "Anthology") {
+        self.templates = templates
+        self.siteTitle = siteTitle
+    }
+
+    public func render(_ site: Site) -> [OutputFile] {
+        var contexts = PageContexts(site: site, siteTitle: siteTitle)
+        var files: [OutputFile] = []
+
+        for index in site.stories.indices {
+            let (body, anchors) = storyBody(index, in: site)
+            contexts.placedAnchors.append(anchors)
+            let page = SitePaths.story(site.stories[index].slug)
+            files.append(OutputFile(path: page, text: templates.render(contexts.story(index, body: body), page: "story")))
+        }
+        files.append(OutputFile(path: SitePaths.home, text: templates.render(contexts.home(), page: "home")))
+        files.append(OutputFile(path: SitePaths.charactersIndex, text: templates.render(contexts.charactersIndex(), page: "characters")))
+        files.append(OutputFile(path: SitePaths.citiesIndex, text: templates.render(contexts.citiesIndex(), page: "cities")))
+        for index in site.characters.indices {
+            files.append(OutputFile(path: SitePaths.character(site.characters[index].slug),
+                                    text: templates.render(contexts.character(index), page: "character")))
+        }
+        for index in site.cities.indices {
+            files.append(OutputFile(path: SitePaths.city(site.cities[index].slug),
+                                    text: templates.render(contexts.city(index), page: "city")))
+        }
+        for asset in templates.assets {
+            files.append(OutputFile(path: "assets/" + asset.path, contents: asset.data))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// The story's HTML with the first mention of each character and city linked to its page.
+    func storyBody(_ index: Int, in site: Site) -> (html: String, anchors: Set<String>) {
+        let story = site.stories[index]
+        let root = SitePaths.root(of: SitePaths.story(story.slug))
+        let document = MarkdownDocument(markdown: story.markdown)
+        if story.opensWithHeading { document.removeOpeningHeading() }
+        var targets: [MarkdownDocument.MentionTarget] = []
+        for (position, characterIndex) in story.characters.enumerated() {
+            let character = site.characters[characterIndex]
+            let forms = story.entities.characters.indices.contains(position)
+                ? story.entities.characters[position].forms : [character.name] + character.aliases
+            targets.append(.init(forms: forms, href: root + SitePaths.character(character.slug),
+                                 id: SitePaths.characterAnchor(character.slug)))
+        }
+        for (position, cityIndex) in story.cities.enumerated() {
+            let page = site.cities[cityIndex]
+            let forms = story.entities.cities.indices.contains(position)
+                ? story.entities.cities[position].forms : [page.city.name]
+            targets.append(.init(forms: forms, href: root + SitePaths.city(page.slug), id: SitePaths.cityAnchor(page.slug)))
+        }
+        let anchors = document.linkFirstMentions(targets)
+        return (document.html(), anchors)
+    }
+}

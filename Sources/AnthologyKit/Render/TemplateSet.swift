@@ -1,0 +1,94 @@
+import Foundation
+import Mustache
+
+/// The site's Mustache templates, parsed once per build.
+///
+/// Every `*.mustache` file under the templates folder is registered under its path without
+/// the extension (`layout`, `partials/story-card`), so any template can use any other as a
+/// partial or as a parent (`{{<layout}}`). Files under `assets/` are copied to the site as they are.
+public struct TemplateSet: Sendable {
+    /// The pages Anthology renders; each must exist.
+    public static let pageTemplates = ["home", "story", "character", "city", "characters", "cities"]
+
+    let library: MustacheLibrary
+    /// Static files to copy, as (path relative to `assets/`, contents).
+    let assets: [(path: String, data: Data)]
+
+    public static func load(from folder: URL, displayFolder: String) -> (TemplateSet?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return (nil, [.error(displayFolder, "the templates folder does not exist",
+                                 fix: "copy the templates/ folder from the Anthology repository, or pass --templates DIR")])
+        }
+        func display(_ relative: String) -> String {
+            displayFolder.hasSuffix("/") ? displayFolder + relative : displayFolder + "/" + relative
+        }
+        let files = (fm.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [])
+            .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+            .sorted()
+        var library = MustacheLibrary()
+        var assets: [(String, Data)] = []
+        for relative in files {
+            let url = folder.appendingPathComponent(relative)
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
+            if relative.hasPrefix("assets/") {
+                if let data = fm.contents(atPath: url.path) {
+                    assets.append((String(relative.dropFirst("assets/".count)), data))
+                } else {
+                    diagnostics.append(.error(display(relative), "cannot read this file", fix: "make it readable"))
+                }
+                continue
+            }
+            guard relative.hasSuffix(".mustache") else { continue }
+            let name = String(relative.dropLast(".mustache".count))
+            guard let data = fm.contents(atPath: url.path) else {
+                diagnostics.append(.error(display(relative), "cannot read this template", fix: "make it readable"))
+                continue
+            }
+            switch SourceLoader.decode(data, displayPath: display(relative)) {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            case .success(let text):
+                do {
+                    library.register(try MustacheTemplate(string: text), named: name)
+                } catch let error as MustacheTemplate.ParserError {
+                    diagnostics.append(.error(display(relative), line: error.context.lineNumber,
+                                              column: error.context.columnNumber + 1,
+                                              "template syntax error: \(describe(error.error))",
+                                              fix: "check the {{ }} tags on this line: \(error.context.line.trimmingCharacters(in: .whitespaces))"))
+                } catch {
+                    diagnostics.append(.error(display(relative), "template could not be read: \(error)",
+                                              fix: "check the {{ }} tags in this file"))
+                }
+            }
+        }
+        for page in pageTemplates + ["layout"] where library.getTemplate(named: page) == nil && !diagnostics.contains(where: { $0.file == display(page + ".mustache") }) {
+            diagnostics.append(.error(display(page + ".mustache"), "this template is missing",
+                                      fix: "create it; the README lists what each template receives"))
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (TemplateSet(library: library, assets: assets), diagnostics)
+    }
+
+    func render(_ context: [String: Any], page: String) -> String {
+        library.render(context, withTemplate: page) ?? ""
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "a section is closed with a different name than it was opened with"
+        case .unfinishedName?: return "a tag is not closed (missing }})"
+        case .expectedSectionEnd?: return "a section is opened but never closed (missing {{/name}})"
+        case .invalidSetDelimiter?: return "the set-delimiter tag is malformed"
+        case .transformAppliedToInheritanceSection?: return "a transform cannot be applied to an inherited section"
+        case .illegalTokenInsideInheritSection?: return "only block definitions ({{$name}}) may appear inside {{<parent}}"
+        case .textInsideInheritSection?: return "text is not allowed directly inside {{<parent}}"
+        case .invalidConfigVariableSyntax?: return "the pragma tag is malformed"
+        case .unrecognisedConfigVariable?: return "unknown pragma"
+        case nil: return "\(error)"
+        }
+    }
+}
