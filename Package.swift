@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(
             name: "AnthologyKitTests",
             dependencies: ["AnthologyKit"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
