@@ -62,6 +62,12 @@ enum EnglishWords {
         "heights", "village", "creek", "canyon", "peak", "cape", "gate", "wharf", "quay", "embankment",
     ]
 
+    /// A capitalised name starting with one of these is a place: "Rua Augusta", "Lake Biwa".
+    static let placePrefixes: Set<String> = [
+        "rua", "rue", "via", "calle", "avenida", "avenue", "piazza", "plaza", "praça", "platz", "mount", "lake",
+        "fort", "port", "cape", "isla", "isle", "place", "boulevard", "strada", "ulica", "jalan", "wadi", "mont",
+    ]
+
     /// Lower-case nouns that, right after a capitalised name, make it a place inside a city:
     /// "the Shimokitazawa district", "the Marais quarter".
     static let placeNouns: Set<String> = [

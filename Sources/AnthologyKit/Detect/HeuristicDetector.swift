@@ -47,7 +47,8 @@ public struct HeuristicDetector: EntityDetector {
                     break
                 }
             }
-            guard !indexes.isEmpty else { continue }
+            // Initials alone ("P. S.") are not a name.
+            guard indexes.contains(where: { words[$0].text.count > 1 }) else { continue }
             var honorificWords: [Int] = []
             while let first = indexes.first, EnglishWords.honorifics.contains(words[first].text.lowercased()), indexes.count > 1 {
                 honorificWords.append(first)
@@ -151,7 +152,14 @@ public struct HeuristicDetector: EntityDetector {
 
     private func isPlace(_ indexes: [Int], _ words: [TextScanner.Word]) -> Bool {
         let last = words[indexes.last!]
-        if indexes.count > 1, EnglishWords.placeSuffixes.contains(last.text.lowercased()) {
+        if indexes.count > 1, EnglishWords.placeSuffixes.contains(last.text.lowercased())
+            || EnglishWords.placePrefixes.contains(words[indexes[0]].text.lowercased()) {
+            return true
+        }
+        // "the Tagus", "the Louvre": a name a story puts an article before is a thing or a place, not a person.
+        let first = indexes[0]
+        if first > 0, !words[first].followsPunctuation, words[first - 1].sentence == words[first].sentence,
+           words[first - 1].text.lowercased() == "the" {
             return true
         }
         let after = indexes.last! + 1

@@ -155,7 +155,12 @@ struct TextScanner {
         guard text[index] == "." else { return true }
         if let last = words.last, last.range.upperBound == index {
             if Self.abbreviations.contains(last.text) { return false }
-            if last.text.count == 1, last.text.first?.isUppercase == true { return false }
+            if last.text.count == 1, last.text.first?.isUppercase == true {
+                // "J. R. Tolkien" goes on; "P.S." and "U.K." (letters joined by stops) can end a sentence.
+                let before = text[..<last.range.lowerBound]
+                let joined = before.hasSuffix(".") && before.dropLast().last?.isLetter == true
+                return joined
+            }
         }
         return true
     }
