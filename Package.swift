@@ -30,7 +30,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Resources/gazetteer.tsv")]
+            resources: [.copy("Resources/gazetteer.tsv"), .copy("Resources/given-names.tsv")]
         ),
         .executableTarget(
             name: "AnthologyCLI",

@@ -23,6 +23,10 @@ enum EnglishWords {
         "next", "later", "soon", "again", "never", "always", "often", "sometimes", "together", "instead",
         "meanwhile", "however", "still", "suddenly", "finally", "slowly", "please", "thank", "thanks",
         "hello", "hi", "hey", "goodbye", "well", "okay", "ok", "sir", "madam", "mom", "mum", "dad",
+        "yesterday", "today", "tonight", "tomorrow", "afterwards", "afterward", "somewhere", "everywhere",
+        "anywhere", "nowhere", "otherwise", "therefore", "thus", "hence", "indeed", "anyway", "already",
+        "almost", "else", "enough", "rather", "quite", "very", "too", "ever", "far", "back", "up", "down",
+        "out", "away", "dear", "yours", "sincerely", "love", "welcome", "sorry",
     ]
 
     /// Days and months: capitalised in mid-sentence, and still not characters.

@@ -10,9 +10,11 @@
 ///    belongs to; the character is named the way the story introduces them.
 public struct HeuristicDetector: EntityDetector {
     public var gazetteer: Gazetteer
+    public var givenNames: GivenNames
 
-    public init(gazetteer: Gazetteer = .bundled) {
+    public init(gazetteer: Gazetteer = .bundled, givenNames: GivenNames = .bundled) {
         self.gazetteer = gazetteer
+        self.givenNames = givenNames
     }
 
     /// One occurrence of a candidate name in the text.
@@ -33,20 +35,14 @@ public struct HeuristicDetector: EntityDetector {
         var cityCandidates: [String: [Occurrence]] = [:]
         var places: [Occurrence] = []
 
-        for run in runs(words, text: prose) {
-            var indexes = run
-            // Drop leading words that are capitalised only by position.
-            while let first = indexes.first {
-                let word = words[first]
-                let lower = word.text.lowercased()
-                if EnglishWords.isFunctionWord(lower) || EnglishWords.calendarWords.contains(lower) {
-                    indexes.removeFirst()
-                } else if word.isSentenceInitial, !evidence.contains(word.text), !EnglishWords.honorifics.contains(lower) {
-                    indexes.removeFirst()
-                } else {
-                    break
-                }
-            }
+        // Two passes: full names found in the first ("Anna Berg") vouch for their words when
+        // those open a sentence alone in the second ("Anna left first.").
+        let allRuns = runs(words, text: prose)
+        let fullNameWords = Set(allRuns.map { trim($0, words, evidence: evidence) }.filter { $0.count > 1 }.flatMap { $0.map { words[$0].text } })
+        let strongEvidence = evidence.union(fullNameWords)
+
+        for run in allRuns {
+            var indexes = trim(run, words, evidence: strongEvidence)
             // Initials alone ("P. S.") are not a name.
             guard indexes.contains(where: { words[$0].text.count > 1 }) else { continue }
             var honorificWords: [Int] = []
@@ -98,15 +94,54 @@ public struct HeuristicDetector: EntityDetector {
 
     // MARK: - Candidates
 
+    /// Population from which a city opening a sentence needs no other evidence: names of cities
+    /// that large are not ordinary words, unlike Nice, Reading, Mobile or Bath.
+    static let selfEvidentCityPopulation = 500_000
+
+    /// Drops leading words that are capitalised only by position: function words, days and
+    /// months, and a sentence's first word when nothing else in the story shows it is a name.
+    private func trim(_ run: [Int], _ words: [TextScanner.Word], evidence: Set<String>) -> [Int] {
+        var indexes = run
+        while let first = indexes.first {
+            let word = words[first]
+            let lower = word.text.lowercased()
+            if EnglishWords.isFunctionWord(lower) || EnglishWords.calendarWords.contains(lower) {
+                indexes.removeFirst()
+                continue
+            }
+            guard word.isSentenceInitial, !evidence.contains(word.text), !EnglishWords.honorifics.contains(lower) else { break }
+            // "Anna Berg was..." opens many stories: a run of names keeps its first word,
+            // unless that word is an adverb ("Suddenly Maria").
+            if indexes.count > 1, !lower.hasSuffix("ly") { break }
+            let name = indexes.map { words[$0].text }.joined(separator: " ")
+            if let city = gazetteer.city(named: name),
+               city.population >= Self.selfEvidentCityPopulation || words[indexes.last!].isPossessive {
+                break
+            }
+            indexes.removeFirst()
+        }
+        return indexes
+    }
+
     /// Words capitalised somewhere other than the start of a sentence: those capitals mean "name".
     /// A capitalised word directly followed by a verb of speech or action counts too ("Kai smiled").
+    /// A known given name counts too, unless the story also uses it as an ordinary word
+    /// ("hope", "grace"), and so does a subject of a past-tense verb ("Camille rented").
     private func nameEvidence(_ words: [TextScanner.Word]) -> Set<String> {
         var evidence = Set<String>()
+        let lowercaseWords = Set(words.filter { !$0.isCapitalized }.map(\.text))
         for (index, word) in words.enumerated() where word.isCapitalized {
+            let next = index + 1 < words.count && !words[index + 1].followsPunctuation
+                && words[index + 1].sentence == word.sentence ? words[index + 1] : nil
             if !word.isSentenceInitial {
                 evidence.insert(word.text)
-            } else if index + 1 < words.count, !words[index + 1].followsPunctuation,
-                      EnglishWords.personVerbs.contains(words[index + 1].text) {
+            } else if givenNames.isGivenName(word.text), !lowercaseWords.contains(word.text.lowercased()) {
+                evidence.insert(word.text)
+            } else if let next, EnglishWords.personVerbs.contains(next.text) {
+                evidence.insert(word.text)
+            } else if let next, !next.isCapitalized, next.text.count > 4, next.text.hasSuffix("ed"),
+                      !word.text.hasSuffix("s"), !EnglishWords.isFunctionWord(word.text) {
+                // A past-tense verb after a capital: "Camille rented". Plurals ("Children laughed") are not names.
                 evidence.insert(word.text)
             }
         }
