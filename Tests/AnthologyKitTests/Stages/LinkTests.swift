@@ -1,0 +1,62 @@
+import Testing
+@testable import AnthologyKit
+
+@Suite("Link")
+struct LinkTests {
+    func story(_ path: String, title: String? = nil, order: Int? = nil, date: String? = nil,
+               characters: [StoryEntities.Character] = [], prose: String = "Some text here.") -> SiteLinker.Input {
+        var frontMatter = FrontMatter()
+        frontMatter.title = title
+        frontMatter.order = order
+        frontMatter.date = date.flatMap(StoryDate.init(parsing:))
+        let parsed = ParsedStory(relativePath: path, displayPath: path, frontMatter: frontMatter, markdown: prose,
+                                 headingTitle: nil, opensWithHeading: false, prose: prose, wordCount: 3)
+        return .init(story: parsed, entities: StoryEntities(characters: characters))
+    }
+
+    func character(_ name: String, mentions: Int = 1, offset: Int = 0) -> StoryEntities.Character {
+        .init(name: name, mentions: mentions, firstOffset: offset, sentence: "\(name) arrived.")
+    }
+
+    @Test func slugsAreTransliteratedAndSafe() {
+        #expect(Slug.make("Théo Ærø", fallback: "x") == "theo-aero")
+        #expect(Slug.make("Sophie's Choice!", fallback: "x") == "sophies-choice")
+        #expect(Slug.make("東京", fallback: "x") == "dong-jing")
+        #expect(Slug.make("../../etc/passwd", fallback: "x") == "etc-passwd")
+        #expect(Slug.make("<script>", fallback: "x") == "script")
+        #expect(Slug.make("¿?", fallback: "story") == "story")
+    }
+
+    @Test func storiesFollowOrderThenDateThenFileName() {
+        let (site, _) = SiteLinker().link([
+            story("c.md", title: "C"), story("b.md", title: "B", date: "2020-01-01"),
+            story("a.md", title: "A"), story("z.md", title: "Z", order: 1),
+        ])
+        #expect(site.stories.map(\.title) == ["Z", "B", "A", "C"])
+    }
+
+    @Test func sharedSlugsGetDistinctSuffixesAndANote() {
+        let (site, notes) = SiteLinker().link([story("a.md", title: "Home"), story("b.md", title: "Home!")])
+        #expect(site.stories.map(\.slug) == ["home", "home-2"])
+        #expect(notes.count == 1 && notes[0].message.contains("home-2"))
+    }
+
+    @Test func aBareFirstNameIsNotMergedAcrossStories() {
+        let (site, _) = SiteLinker().link([
+            story("a.md", title: "A", characters: [character("Kai")]),
+            story("b.md", title: "B", characters: [character("Kai")]),
+            story("c.md", title: "C", characters: [character("Kai Moana")]),
+            story("d.md", title: "D", characters: [character("Kai Moana")]),
+        ])
+        #expect(site.characters.map(\.slug) == ["kai", "kai-2", "kai-moana"])
+        #expect(site.characters.map { $0.appearances.count } == [1, 1, 2])
+    }
+
+    @Test func derivedTitlesNameTheLeadCharacters() {
+        let entities = StoryEntities(characters: [character("Sophie Kentaro", mentions: 9, offset: 0),
+                                                  character("Milo", mentions: 1, offset: 50),
+                                                  character("Akira", mentions: 5, offset: 20)])
+        #expect(SiteLinker.derivedTitle(entities, prose: "") == "Sophie and Akira")
+        #expect(SiteLinker.derivedTitle(StoryEntities(), prose: "The wind rose over the empty fields at dusk.") == "The wind rose over the empty…")
+    }
+}

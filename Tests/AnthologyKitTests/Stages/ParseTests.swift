@@ -1,0 +1,128 @@
+import Testing
+@testable import AnthologyKit
+
+@Suite("Parse: front matter")
+struct FrontMatterTests {
+    let parser = FrontMatterParser()
+
+    @Test func readsEveryKnownField() {
+        let text = """
+        ---
+        title: "Dawn: A Story"
+        date: 2024-02-29
+        author: Ines Moreau
+        summary: Two strangers share a bench.
+        characters:
+          - Ada Lind
+          - {name: Bo Stein, aliases: [Bo, Mr. Stein]}
+        cities: [Malmö]
+        draft: true
+        order: 4
+        ---
+        Body here.
+        """
+        let result = parser.parse(text, file: "dawn.md")
+        let frontMatter = result.frontMatter
+        #expect(result.diagnostics.isEmpty)
+        #expect(frontMatter.title == "Dawn: A Story")
+        #expect(frontMatter.date?.iso == "2024-02-29")
+        #expect(frontMatter.date?.readable == "29 February 2024")
+        #expect(frontMatter.author == "Ines Moreau")
+        #expect(frontMatter.characters == [.init(name: "Ada Lind"), .init(name: "Bo Stein", aliases: ["Bo", "Mr. Stein"])])
+        #expect(frontMatter.cities == ["Malmö"])
+        #expect(frontMatter.draft)
+        #expect(frontMatter.order == 4)
+        #expect(result.body == "Body here.")
+        #expect(result.bodyLineOffset == 12)
+    }
+
+    @Test func aStoryWithoutFrontMatterIsAllBody() {
+        let result = parser.parse("Just a story.\n---\nWith a rule.", file: "a.md")
+        #expect(result.body == "Just a story.\n---\nWith a rule.")
+        #expect(result.frontMatter == FrontMatter())
+    }
+
+    @Test func numbersAndBooleansAsTitlesStayText() {
+        let result = parser.parse("---\ntitle: 1984\n---\nText.", file: "a.md")
+        #expect(result.frontMatter.title == "1984")
+    }
+
+    @Test func aMisspeltKeyIsAWarningWithASuggestion() throws {
+        let result = parser.parse("---\ntitle: A\nautor: B\n---\nText.", file: "a.md")
+        let warning = try #require(result.diagnostics.first)
+        #expect(warning.severity == .warning)
+        #expect((warning.line, warning.column) == (3, 1))
+        #expect(warning.fix == "did you mean `author`?")
+    }
+
+    @Test func anImpossibleDateIsAnErrorOnItsLine() throws {
+        let result = parser.parse("---\ntitle: A\ndate: 2023-02-30\n---\nText.", file: "a.md")
+        let error = try #require(result.diagnostics.first)
+        #expect(error.severity == .error)
+        #expect(error.line == 3)
+        #expect(error.message.contains("date"))
+    }
+}
+
+@Suite("Parse: Markdown")
+struct MarkdownTests {
+    func html(_ markdown: String) -> String {
+        MarkdownDocument(markdown: markdown).html()
+    }
+
+    @Test func supportsGitHubExtensionsFootnotesAndSmartPunctuation() {
+        #expect(html("| a | b |\n|---|---|\n| 1 | 2 |").contains("<table>"))
+        #expect(html("~~gone~~").contains("<del>gone</del>"))
+        #expect(html("see https://example.org").contains("<a href=\"https://example.org\">"))
+        #expect(html("- [x] done").contains("checked"))
+        let footnote = html("A claim.[^1]\n\n[^1]: The source.")
+        #expect(footnote.contains("href=\"#fn-1\"") && footnote.contains("id=\"fn-1\""))
+        #expect(html("\"Hello,\" she said -- it's late...").contains("“Hello,” she said – it’s late…"))
+    }
+
+    @Test func rawHTMLIsNotPassedThrough() {
+        let output = html("<script>alert(1)</script>\n\nText <b onclick=\"x()\">bold</b> [link](javascript:alert(2))")
+        #expect(!output.contains("<script"))
+        #expect(!output.contains("onclick"))
+        #expect(!output.contains("javascript:"))
+    }
+
+    @Test func anOpeningHeadingIsTheTitleAndLeavesTheBody() {
+        let document = MarkdownDocument(markdown: "# The *Long* Night\n\nIt was dark.\n\n## Part Two\n\nStill dark.")
+        #expect(document.removeOpeningHeading() == "The Long Night")
+        let output = document.html()
+        #expect(!output.contains("The <em>Long</em> Night"))
+        #expect(output.contains("<h2>Part Two</h2>"))
+    }
+
+    @Test func proseLeavesOutHeadingsAndCode() {
+        let document = MarkdownDocument(markdown: "## Chapter One\n\nMira ran.\n\n```\nLet Foo = 1\n```\n\n> Zoe waited.")
+        #expect(document.proseText() == "Mira ran.\n\nZoe waited.")
+        #expect(document.wordCount() == 9)  // Chapter One, Mira ran, Let Foo 1, Zoe waited
+    }
+
+    @Test func linksOnlyTheFirstMentionAndNotInsideLinks() {
+        let document = MarkdownDocument(markdown: "[Mira](https://example.org) met Mira. Then Mira left.")
+        let placed = document.linkFirstMentions([.init(forms: ["Mira"], href: "../m/index.html", id: "character-mira")])
+        #expect(placed == ["character-mira"])
+        let output = document.html()
+        #expect(output.contains("met <a class=\"mention\" id=\"character-mira\" href=\"../m/index.html\">Mira</a>. Then Mira left."))
+    }
+}
+
+@Suite("Parse: plain text")
+struct PlainTextTests {
+    @Test func markdownCharactersStayLiteral() {
+        let html = MarkdownDocument(markdown: PlainText.markdown(from: "# not a heading\n1. not a list\n*not emphasis* <b>not html</b> & [not](a link)")).html()
+        #expect(html.contains("# not a heading"))
+        #expect(html.contains("1. not a list"))
+        #expect(html.contains("*not emphasis* &lt;b&gt;not html&lt;/b&gt; &amp; [not](a link)"))
+    }
+
+    @Test func linesOfALetterKeepTheirBreaksButWrappedProseFlows() {
+        #expect(PlainText.markdown(from: "Yours,\nAnna").contains("Yours,\\\nAnna"))
+        let wrapped = String(repeating: "This paragraph was wrapped at a fixed width by an old editor, long ago.\n", count: 5)
+        #expect(PlainText.isHardWrapped(wrapped))
+        #expect(!PlainText.markdown(from: wrapped).contains("\\\n"))
+    }
+}
