@@ -165,7 +165,11 @@ public struct FrontMatterParser: Sendable {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            return .error(file, line: mark.line + 1, column: mark.column,
+            // A scanner error inside a token (an unclosed quote) is found where the file ends;
+            // the token's start, where the editor must look, is the context's mark.
+            var at = mark
+            if case .scanner = error, let start = context?.mark { at = start }
+            return .error(file, line: at.line + 1, column: at.column,
                           "front matter is not valid YAML: \(detail)",
                           fix: "check the quotes, colons and indentation on this line; quote a value that contains `: ` (title: \"Dawn: A Story\")")
         case let .duplicatedKeysInMapping(duplicates, context):
@@ -189,11 +193,17 @@ public struct FrontMatterParser: Sendable {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)
+        var beforePrevious = previous
         for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                // Two letters swapped ("titel") is one slip, not two.
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
+            beforePrevious = previous
             previous = current
         }
         return previous[b.count]

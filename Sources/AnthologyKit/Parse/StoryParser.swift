@@ -11,7 +11,8 @@ public struct StoryParser: Sendable {
         let headingTitle = opening ?? document.firstHeading()
         let prose = document.proseText()
         let wordCount = document.wordCount()
-        if wordCount == 0 || prose.isEmpty {
+        // A story whose front matter could not be split has already been reported; its "body" is not empty.
+        if (wordCount == 0 || prose.isEmpty) && !diagnostics.hasErrors {
             let what = split.bodyLineOffset > 0 ? "has front matter but no story text" : "is empty"
             diagnostics.append(.error(file.displayPath, line: split.bodyLineOffset + 1,
                                       "this story \(what)",

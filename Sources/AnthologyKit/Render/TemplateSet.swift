@@ -56,7 +56,7 @@ public struct TemplateSet: Sendable {
                     library.register(try MustacheTemplate(string: text), named: name)
                 } catch let error as MustacheTemplate.ParserError {
                     diagnostics.append(.error(display(relative), line: error.context.lineNumber,
-                                              column: error.context.columnNumber + 1,
+                                              column: error.context.columnNumber,
                                               "template syntax error: \(describe(error.error))",
                                               fix: "check the {{ }} tags on this line: \(error.context.line.trimmingCharacters(in: .whitespaces))"))
                 } catch {
