@@ -9,7 +9,10 @@ public struct BuildReport: Sendable {
     public var drafts = 0
     public var characters = 0
     public var cities = 0
+    /// HTML pages in the written site.
     public var pagesWritten = 0
+    /// Every file written: pages, assets and the manifest.
+    public var filesWritten = 0
     public var stages: [Stage] = []
     /// Warnings and notes; a build with errors throws instead of reporting.
     public var diagnostics: [Diagnostic] = []

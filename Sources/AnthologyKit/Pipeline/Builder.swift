@@ -97,7 +97,8 @@ public struct Builder: Sendable {
             }
         }
         if let failure { throw BuildFailure(report.diagnostics + failure.diagnostics) }
-        report.pagesWritten = written
+        report.filesWritten = written
+        report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
         return report
     }
 

@@ -19,7 +19,7 @@ public struct SiteWriter: Sendable {
         self.displayOutput = displayOutput ?? output.path
     }
 
-    /// Writes `files`; returns how many were written.
+    /// Writes `files`; returns how many files were written, the manifest included.
     public func write(_ files: [OutputFile]) throws(BuildFailure) -> Int {
         let fm = FileManager.default
         let previous = try previousManifest()
@@ -69,7 +69,7 @@ public struct SiteWriter: Sendable {
             throw BuildFailure([.error(displayOutput, "could not write the site: \(error.localizedDescription)",
                                        fix: "check that the folder and its parent are writable; the previous site is unchanged")])
         }
-        return files.count
+        return files.count + 1
     }
 
     /// The manifest of the site in the output folder; nil when there is no output folder or it is empty.
