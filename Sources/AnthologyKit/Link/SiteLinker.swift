@@ -32,7 +32,8 @@ public struct SiteLinker: Sendable {
                 date: story.frontMatter.date, author: story.frontMatter.author, summary: story.frontMatter.summary,
                 markdown: story.markdown, opensWithHeading: story.opensWithHeading, wordCount: story.wordCount,
                 readingMinutes: max(1, (story.wordCount + Self.wordsPerMinute - 1) / Self.wordsPerMinute),
-                opening: Excerpt.opening(of: story.prose), characters: [], cities: [], entities: input.entities)
+                opening: Excerpt.opening(of: story.prose), characters: [], cities: [],
+                characterForms: [:], cityForms: [:], entities: input.entities)
         }
         notes += storySlugs.notes.map { .note("stories", $0) }
 
@@ -41,6 +42,8 @@ public struct SiteLinker: Sendable {
         var characterKeys: [String] = []
         var characterByKey: [String: Site.Character] = [:]
         var storyCharacterKeys: [[String]] = Array(repeating: [], count: ordered.count)
+        // How each story writes each of its characters' and cities' names, for linking mentions.
+        var storyForms: [[String: [String]]] = Array(repeating: [:], count: ordered.count)
         for (storyIndex, input) in ordered.enumerated() {
             let listed = input.story.frontMatter.characters != nil
             for detected in input.entities.characters {
@@ -61,6 +64,7 @@ public struct SiteLinker: Sendable {
                         appearances: [appearance], companions: [], cities: [])
                 }
                 if !storyCharacterKeys[storyIndex].contains(key) { storyCharacterKeys[storyIndex].append(key) }
+                storyForms[storyIndex]["character:" + key, default: []] += detected.forms
             }
         }
         let sortedCharacterKeys = characterKeys.sorted {
@@ -86,6 +90,7 @@ public struct SiteLinker: Sendable {
                 cityByID[id, default: Site.CityPage(slug: "", city: mention.city, stories: [], characters: [], places: [])]
                     .stories.append(storyIndex)
                 if !storyCityIDs[storyIndex].contains(id) { storyCityIDs[storyIndex].append(id) }
+                storyForms[storyIndex]["city:" + id, default: []] += mention.forms
             }
             for place in input.entities.places {
                 if let id = place.cityID, cityByID[id] != nil, !cityByID[id]!.places.contains(place.name) {
@@ -112,6 +117,12 @@ public struct SiteLinker: Sendable {
         for storyIndex in stories.indices {
             stories[storyIndex].characters = storyCharacterKeys[storyIndex].compactMap { characterIndex[$0] }
             stories[storyIndex].cities = storyCityIDs[storyIndex].compactMap { cityIndex[$0] }
+            for key in storyCharacterKeys[storyIndex] {
+                if let index = characterIndex[key] { stories[storyIndex].characterForms[index] = storyForms[storyIndex]["character:" + key] }
+            }
+            for id in storyCityIDs[storyIndex] {
+                if let index = cityIndex[id] { stories[storyIndex].cityForms[index] = storyForms[storyIndex]["city:" + id] }
+            }
         }
         for index in characters.indices {
             let storyIndexes = characters[index].appearances.map(\.story)

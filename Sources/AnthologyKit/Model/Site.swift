@@ -27,6 +27,10 @@ public struct Site: Sendable {
         public var characters: [Int]
         /// Indexes into `Site.cities`, in order of first mention.
         public var cities: [Int]
+        /// How this story writes each character's name (full name, aliases), by character index.
+        public var characterForms: [Int: [String]]
+        /// How this story writes each city's name, by city index.
+        public var cityForms: [Int: [String]]
         /// Detection results for this story, as shown by `anthology entities`.
         public var entities: StoryEntities
     }

@@ -163,12 +163,13 @@ public struct FrontMatterParser: Sendable {
 
     static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml), let .composer(context, problem, mark, yaml):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            // A scanner error inside a token (an unclosed quote) is found where the file ends;
-            // the token's start, where the editor must look, is the context's mark.
+            // A quote or bracket left open is only noticed where the front matter ends; the place
+            // the editor must look is where it was opened, which is the context's mark.
             var at = mark
-            if case .scanner = error, let start = context?.mark { at = start }
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
+            if let start = context?.mark, error.isScanner || mark.line > lines { at = start }
             return .error(file, line: at.line + 1, column: at.column,
                           "front matter is not valid YAML: \(detail)",
                           fix: "check the quotes, colons and indentation on this line; quote a value that contains `: ` (title: \"Dawn: A Story\")")
@@ -207,6 +208,13 @@ public struct FrontMatterParser: Sendable {
             previous = current
         }
         return previous[b.count]
+    }
+}
+
+private extension YamlError {
+    var isScanner: Bool {
+        if case .scanner = self { return true }
+        return false
     }
 }
 

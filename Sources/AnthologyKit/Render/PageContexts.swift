@@ -23,6 +23,10 @@ struct PageContexts {
             "description": description,
             "kind": kind,
             "isHome": kind == "home",
+            // Which part of the site the page belongs to, for marking the navigation.
+            "inStories": kind == "home" || kind == "story",
+            "inCharacters": kind == "characters" || kind == "character",
+            "inCities": kind == "cities" || kind == "city",
             "root": root,
             "homeURL": root + SitePaths.home,
             "charactersURL": root + SitePaths.charactersIndex,

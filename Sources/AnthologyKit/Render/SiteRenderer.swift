@@ -47,18 +47,16 @@ public struct SiteRenderer: Sendable {
         let document = MarkdownDocument(markdown: story.markdown)
         if story.opensWithHeading { document.removeOpeningHeading() }
         var targets: [MarkdownDocument.MentionTarget] = []
-        for (position, characterIndex) in story.characters.enumerated() {
-            let character = site.characters[characterIndex]
-            let forms = story.entities.characters.indices.contains(position)
-                ? story.entities.characters[position].forms : [character.name] + character.aliases
-            targets.append(.init(forms: forms, href: root + SitePaths.character(character.slug),
+        for index in story.characters {
+            let character = site.characters[index]
+            targets.append(.init(forms: story.characterForms[index] ?? [character.name] + character.aliases,
+                                 href: root + SitePaths.character(character.slug),
                                  id: SitePaths.characterAnchor(character.slug)))
         }
-        for (position, cityIndex) in story.cities.enumerated() {
-            let page = site.cities[cityIndex]
-            let forms = story.entities.cities.indices.contains(position)
-                ? story.entities.cities[position].forms : [page.city.name]
-            targets.append(.init(forms: forms, href: root + SitePaths.city(page.slug), id: SitePaths.cityAnchor(page.slug)))
+        for index in story.cities {
+            let page = site.cities[index]
+            targets.append(.init(forms: story.cityForms[index] ?? [page.city.name],
+                                 href: root + SitePaths.city(page.slug), id: SitePaths.cityAnchor(page.slug)))
         }
         let anchors = document.linkFirstMentions(targets)
         return (document.html(), anchors)

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// The `anthology` executable as a user runs it: output, messages and exit codes.
+@Suite("Command line")
+struct CommandLineTests {
+    /// `swift test` builds the executable next to the test bundle.
+    static let executable = URL(fileURLWithPath: CommandLine.arguments[0])
+        .deletingLastPathComponent().appendingPathComponent("anthology")
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String], in folder: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func buildPrintsWhatItBuiltAndEachStage() throws {
+        let site = try FixtureAnthology(copying: FixtureAnthology.fixturesFolder("harbour-lights"))
+        defer { site.remove() }
+        let result = try run(["build"], in: site.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Built 3 stories, 5 characters, 3 cities: 14 pages (16 files) written to public"))
+        for stage in ["load", "parse", "detect", "link", "render", "write", "total"] {
+            #expect(result.stdout.contains("  \(stage) "), "missing stage \(stage)")
+        }
+        #expect(site.exists("index.html"))
+    }
+
+    @Test func aBrokenStoryFailsWithItsLocationAndExitCode() throws {
+        let site = try FixtureAnthology(stories: ["bad.md": "---\ntitle: [unclosed\n---\nText of the story."])
+        defer { site.remove() }
+        let result = try run(["build", "--seeds", "seeds", "--output", "out"], in: site.root)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("seeds/bad.md:2:"))
+        #expect(result.stderr.contains("build failed: 1 error; nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("out").path))
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotMake() throws {
+        let site = try FixtureAnthology(copying: FixtureAnthology.fixturesFolder("harbour-lights"))
+        defer { site.remove() }
+        try site.write("my notes", to: "home/notes.txt")
+        let result = try run(["build", "--output", "home"], in: site.root)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("not made by Anthology; refusing to replace it"))
+        #expect(try String(contentsOf: site.root.appendingPathComponent("home/notes.txt"), encoding: .utf8) == "my notes")
+        #expect(site.files(in: site.root.appendingPathComponent("home")) == ["notes.txt"])
+    }
+}
