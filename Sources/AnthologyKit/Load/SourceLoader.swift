@@ -70,8 +70,10 @@ public struct SourceLoader: Sendable {
                 let exists = fm.fileExists(atPath: entryURL.path, isDirectory: &isDirectory)
                 let ext = (name as NSString).pathExtension.lowercased()
                 if exists && isDirectory.boolValue {
+                    // A site Anthology built (say `--output seeds/site`) is not a folder of stories.
+                    let isBuiltSite = fm.fileExists(atPath: entryURL.appendingPathComponent(SiteWriter.manifestName).path)
                     if !Self.storyExtensions.contains(ext) {
-                        pending.append(relative)
+                        if !isBuiltSite { pending.append(relative) }
                         continue
                     }
                 }

@@ -1,5 +1,30 @@
+import Foundation
 import Testing
 @testable import AnthologyKit
+
+@Suite("Load")
+struct LoadTests {
+    @Test func readsStoriesInSubfoldersSortedAndSkipsHiddenFilesAndBuiltSites() throws {
+        let site = try FixtureAnthology(stories: [
+            "b.md": "B", "a/c.txt": "C", "a/.d.md.swp": "x", ".hidden/e.md": "E", "notes.pdf": "x",
+            "site/.anthology-manifest": "# Written by Anthology", "site/robots.txt": "User-agent: *",
+        ])
+        defer { site.remove() }
+        let (files, diagnostics) = SourceLoader(seedsFolder: site.seeds, displayFolder: "seeds").load()
+        #expect(diagnostics.isEmpty)
+        #expect(files.map(\.relativePath) == ["a/c.txt", "b.md"])
+        #expect(files.map(\.displayPath) == ["seeds/a/c.txt", "seeds/b.md"])
+    }
+
+    @Test func namesTheFirstByteThatIsNotUTF8() {
+        let result = SourceLoader.decode(Data("Line one\nCafé \u{FF}".utf8) + Data([0xC3, 0x28]), displayPath: "s.md")
+        guard case .failure(let diagnostic) = result else {
+            Issue.record("invalid UTF-8 was accepted")
+            return
+        }
+        #expect((diagnostic.line, diagnostic.column) == (2, 7))  // after "Café ÿ", six characters
+    }
+}
 
 @Suite("Parse: front matter")
 struct FrontMatterTests {
