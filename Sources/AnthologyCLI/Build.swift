@@ -37,8 +37,4 @@ struct Build: ParsableCommand {
             throw ExitCode.failure
         }
     }
-
-    private func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
 }

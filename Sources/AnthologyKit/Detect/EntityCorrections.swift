@@ -13,6 +13,20 @@ public struct EntityCorrections: Sendable {
     public func apply(_ frontMatter: FrontMatter, to detected: StoryEntities, prose: String, file: String) -> (StoryEntities, [Diagnostic]) {
         var entities = detected
         var diagnostics: [Diagnostic] = []
+        if !frontMatter.not.isEmpty {
+            // `not: [Mercy]` drops a false detection, whichever form of the name it was found under.
+            let rejected = Set(frontMatter.not.map(Gazetteer.key))
+            let isRejected = { (forms: [String]) in forms.contains { rejected.contains(Gazetteer.key($0)) } }
+            entities.characters.removeAll { isRejected($0.forms) }
+            entities.cities.removeAll { isRejected($0.forms + [$0.city.name]) }
+            entities.places.removeAll { isRejected([$0.name]) }
+            let found = Set((detected.characters.flatMap(\.forms) + detected.cities.flatMap { $0.forms + [$0.city.name] }
+                + detected.places.map(\.name)).map(Gazetteer.key))
+            for name in frontMatter.not where !found.contains(Gazetteer.key(name)) {
+                diagnostics.append(.note(file, "`not: \(name)` matches nothing that was detected",
+                                         fix: "remove it, or check the spelling against `anthology entities`"))
+            }
+        }
         let scanner = TextScanner(prose)
         if let listed = frontMatter.characters {
             entities.characters = listed.map { entry in

@@ -71,6 +71,10 @@ public struct HeuristicDetector: EntityDetector {
                 cityCandidates[name, default: []].append(occurrence)
                 continue
             }
+            if followsArticle(indexes, words) {
+                places.append(occurrence)
+                continue
+            }
             people.append(occurrence)
         }
 
@@ -191,12 +195,7 @@ public struct HeuristicDetector: EntityDetector {
             || EnglishWords.placePrefixes.contains(words[indexes[0]].text.lowercased()) {
             return true
         }
-        // "the Tagus", "the Louvre": a name a story puts an article before is a thing or a place, not a person.
-        let first = indexes[0]
-        if first > 0, !words[first].followsPunctuation, words[first - 1].sentence == words[first].sentence,
-           words[first - 1].text.lowercased() == "the" {
-            return true
-        }
+
         let after = indexes.last! + 1
         if !last.isPossessive, after < words.count, !words[after].followsPunctuation,
            words[after].sentence == last.sentence, !words[after].isCapitalized,
@@ -204,6 +203,14 @@ public struct HeuristicDetector: EntityDetector {
             return true
         }
         return false
+    }
+
+    /// "the Tagus", "the Louvre": a name a story puts an article before is a thing or a place, not a
+    /// person. (Checked after the gazetteer: "the Tokyo skyline" is still Tokyo.)
+    private func followsArticle(_ indexes: [Int], _ words: [TextScanner.Word]) -> Bool {
+        let first = indexes[0]
+        return first > 0 && !words[first].followsPunctuation && words[first - 1].sentence == words[first].sentence
+            && words[first - 1].text.lowercased() == "the"
     }
 
     /// "named Kai", "Kai smiled": the text treats the name as a person's.

@@ -17,6 +17,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var summary: String?
     public var characters: [CharacterEntry]?
     public var cities: [String]?
+    /// Names detection found that are not characters, cities or places ("Mercy", "Reading").
+    public var not: [String] = []
     public var draft: Bool = false
     public var order: Int?
 

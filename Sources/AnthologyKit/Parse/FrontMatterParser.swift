@@ -5,7 +5,7 @@ import Yams
 /// Line numbers in messages are lines of the story file, not of the YAML block,
 /// so an editor can jump straight to the problem.
 public struct FrontMatterParser: Sendable {
-    public static let knownKeys: [String] = ["author", "characters", "cities", "date", "draft", "order", "summary", "title"]
+    public static let knownKeys: [String] = ["author", "characters", "cities", "date", "draft", "not", "order", "summary", "title"]
 
     public struct Result: Sendable {
         public var frontMatter: FrontMatter
@@ -91,6 +91,8 @@ public struct FrontMatterParser: Sendable {
                 frontMatter.order = expect(value.int, "a whole number", example: "3")
             case "cities":
                 frontMatter.cities = expect(names(value), "a list of city names", example: "[Tokyo, Lisbon]")
+            case "not":
+                frontMatter.not = expect(names(value), "a list of names", example: "[Mercy, Reading]") ?? []
             case "characters":
                 frontMatter.characters = characters(value, file: file, diagnostics: &diagnostics)
             default:
