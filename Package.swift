@@ -30,7 +30,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Resources/gazetteer.tsv"), .copy("Resources/given-names.tsv")]
+            resources: [
+                .copy("Resources/gazetteer.tsv"), .copy("Resources/given-names.tsv"), .copy("Resources/common-words.txt"),
+            ]
         ),
         .executableTarget(
             name: "AnthologyCLI",

@@ -89,6 +89,12 @@ enum EnglishWords {
     /// Words before a name that make it a person: "a musician named Kai".
     static let namingWords: Set<String> = ["named", "called", "nicknamed", "christened", "dubbed"]
 
+    /// Verbs of speech, which put the speaker's name after them in a dialogue tag: "said Hope".
+    static let speechVerbs: Set<String> = [
+        "said", "asked", "replied", "answered", "whispered", "shouted", "yelled", "cried", "called", "muttered",
+        "murmured", "added", "continued", "insisted", "snapped", "laughed", "sighed", "admitted", "explained",
+    ]
+
     /// Verbs whose subject is a person: "Kai returned", "Leah said".
     static let personVerbs: Set<String> = [
         "said", "says", "asked", "asks", "replied", "answered", "whispered", "shouted", "yelled", "cried",

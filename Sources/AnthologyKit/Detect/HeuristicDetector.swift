@@ -11,10 +11,12 @@
 public struct HeuristicDetector: EntityDetector {
     public var gazetteer: Gazetteer
     public var givenNames: GivenNames
+    public var commonWords: CommonWords
 
-    public init(gazetteer: Gazetteer = .bundled, givenNames: GivenNames = .bundled) {
+    public init(gazetteer: Gazetteer = .bundled, givenNames: GivenNames = .bundled, commonWords: CommonWords = .bundled) {
         self.gazetteer = gazetteer
         self.givenNames = givenNames
+        self.commonWords = commonWords
     }
 
     /// One occurrence of a candidate name in the text.
@@ -60,14 +62,13 @@ public struct HeuristicDetector: EntityDetector {
             let range = (honorificWords.first.map { words[$0].range.lowerBound } ?? first.range.lowerBound)..<last.range.upperBound
             let honorific = honorificWords.isEmpty ? nil : honorificWords.map { words[$0].text + (words[$0].followedByPeriod ? "." : "") }.joined(separator: " ")
             var occurrence = Occurrence(name: name, honorific: honorific, range: range, sentence: first.sentence,
-                                        personCue: honorific != nil)
+                                        personCue: honorific != nil || hasPersonCue(indexes, words))
 
             if isPlace(indexes, words) {
                 places.append(occurrence)
                 continue
             }
             if !gazetteer.cities(named: name).isEmpty {
-                occurrence.personCue = occurrence.personCue || hasPersonCue(indexes, words)
                 cityCandidates[name, default: []].append(occurrence)
                 continue
             }
@@ -90,6 +91,13 @@ public struct HeuristicDetector: EntityDetector {
             }
         }
 
+        // An ordinary word ("Hope", "Will", "Mercy") is a name only where the story uses it as one:
+        // after "named", with a title, as the subject of "said", or inside a fuller name.
+        let cuedNames = Set(people.filter(\.personCue).map(\.name))
+        people.removeAll { occurrence in
+            !occurrence.name.contains(" ") && commonWords.contains(occurrence.name)
+                && !cuedNames.contains(occurrence.name) && !personWords.contains(occurrence.name)
+        }
         let characters = mergeCharacters(people, scanner: scanner)
         let cities = groupCities(cityOccurrences, scanner: scanner)
         let placeList = groupPlaces(places, cities: cities, cityOccurrences: cityOccurrences, scanner: scanner)
@@ -140,6 +148,10 @@ public struct HeuristicDetector: EntityDetector {
             if !word.isSentenceInitial {
                 evidence.insert(word.text)
             } else if givenNames.isGivenName(word.text), !lowercaseWords.contains(word.text.lowercased()) {
+                evidence.insert(word.text)
+            } else if !commonWords.contains(word.text), !EnglishWords.isFunctionWord(word.text),
+                      !lowercaseWords.contains(word.text.lowercased()) {
+                // Not an ordinary English word: "Oskar left." needs no other evidence.
                 evidence.insert(word.text)
             } else if let next, EnglishWords.personVerbs.contains(next.text) {
                 evidence.insert(word.text)
@@ -216,9 +228,10 @@ public struct HeuristicDetector: EntityDetector {
     /// "named Kai", "Kai smiled": the text treats the name as a person's.
     private func hasPersonCue(_ indexes: [Int], _ words: [TextScanner.Word]) -> Bool {
         let first = indexes.first!, last = indexes.last!
-        if first > 0, !words[first].followsPunctuation, words[first - 1].sentence == words[first].sentence,
-           EnglishWords.namingWords.contains(words[first - 1].text.lowercased()) {
-            return true
+        if first > 0, !words[first].followsPunctuation, words[first - 1].sentence == words[first].sentence {
+            let previous = words[first - 1].text.lowercased()
+            // "a dog named Biscuit", and the inverted dialogue tag "said Hope".
+            if EnglishWords.namingWords.contains(previous) || EnglishWords.speechVerbs.contains(previous) { return true }
         }
         if last + 1 < words.count, !words[last].isPossessive, !words[last + 1].followsPunctuation,
            words[last + 1].sentence == words[last].sentence, EnglishWords.personVerbs.contains(words[last + 1].text) {

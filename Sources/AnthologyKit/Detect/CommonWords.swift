@@ -1,0 +1,30 @@
+import Foundation
+
+/// Ordinary English words (lower-case SCOWL entries, see NOTICE).
+///
+/// A capitalised word at the start of a sentence that is *not* an ordinary word ("Oskar",
+/// "Tokyo") is most likely a name even if the story never uses it mid-sentence; one that is
+/// ("Despite", "Together") needs other evidence.
+public struct CommonWords: Sendable {
+    private let words: Set<String>
+
+    public init(_ words: Set<String>) {
+        self.words = words
+    }
+
+    public static let bundled: CommonWords = {
+        guard let url = Bundle.module.url(forResource: "common-words", withExtension: "txt"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else {
+            preconditionFailure("the common-words resource is missing from the AnthologyKit bundle")
+        }
+        return CommonWords(Set(text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)))
+    }()
+
+    /// "Despite" and "despite" are common; "Oskar" is not. Hyphenated words count when every part does.
+    public func contains(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        if words.contains(lower) { return true }
+        let parts = lower.split(separator: "-")
+        return parts.count > 1 && parts.allSatisfy { words.contains(String($0)) }
+    }
+}
