@@ -36,6 +36,34 @@ enum EnglishWords {
         "october", "november", "december",
     ]
 
+    /// Nationalities, languages, religions, holidays and other capitalised words that are never
+    /// a character: "the Brazilian", "in Spanish", "at Christmas".
+    static let properAdjectives: Set<String> = [
+        "afghan", "african", "albanian", "algerian", "american", "angolan", "arab", "arabic", "argentine",
+        "argentinian", "armenian", "asian", "australian", "austrian", "azerbaijani", "bangladeshi", "basque",
+        "belarusian", "belgian", "bengali", "bolivian", "bosnian", "brazilian", "british", "bulgarian",
+        "burmese", "cambodian", "cameroonian", "canadian", "cantonese", "catalan", "chilean", "chinese",
+        "colombian", "congolese", "croatian", "cuban", "czech", "danish", "dutch", "ecuadorian", "egyptian",
+        "english", "eritrean", "estonian", "ethiopian", "european", "filipino", "finnish", "flemish", "french",
+        "georgian", "german", "ghanaian", "greek", "guatemalan", "gujarati", "haitian", "hausa", "hebrew",
+        "hindi", "honduran", "hungarian", "icelandic", "igbo", "indian", "indonesian", "iranian", "iraqi",
+        "irish", "israeli", "italian", "ivorian", "jamaican", "japanese", "javanese", "jordanian", "kazakh",
+        "kenyan", "khmer", "korean", "kurdish", "kuwaiti", "lao", "latin", "latvian", "lebanese", "libyan",
+        "lithuanian", "malagasy", "malay", "malaysian", "malian", "maltese", "mandarin", "maori", "marathi",
+        "mexican", "moldovan", "mongolian", "moroccan", "mozambican", "namibian", "nepalese", "nepali",
+        "nicaraguan", "nigerian", "norwegian", "pakistani", "palestinian", "panamanian", "paraguayan",
+        "persian", "peruvian", "polish", "portuguese", "punjabi", "romanian", "russian", "rwandan", "samoan",
+        "saudi", "scottish", "senegalese", "serbian", "sinhalese", "slovak", "slovenian", "somali",
+        "spanish", "sudanese", "swahili", "swedish", "swiss", "syrian", "tagalog", "taiwanese", "tamil",
+        "tanzanian", "telugu", "thai", "tibetan", "tongan", "tunisian", "turkish", "ugandan", "ukrainian",
+        "urdu", "uruguayan", "uzbek", "venezuelan", "vietnamese", "welsh", "yemeni", "yoruba", "zambian",
+        "zimbabwean", "zulu", "christian", "catholic", "protestant", "orthodox", "muslim", "islamic", "jewish",
+        "hindu", "buddhist", "sikh", "christmas", "easter", "ramadan", "eid", "diwali", "hanukkah", "passover",
+        "thanksgiving", "halloween", "lent", "advent", "sabbath", "god", "allah", "bible", "koran", "quran",
+        "torah", "internet", "earth", "heaven", "hell", "mass", "olympics", "western", "eastern", "northern",
+        "southern",
+    ]
+
     /// Titles written before a name. They are kept as part of an alias ("Dr. Okafor")
     /// but never form a character on their own.
     static let honorifics: Set<String> = [

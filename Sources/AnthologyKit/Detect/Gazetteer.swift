@@ -38,7 +38,7 @@ public struct Gazetteer: Sendable {
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard columns.count >= 10 else { continue }
             let city = City(id: columns[0], name: columns[1], countryCode: columns[3], countryName: columns[4],
-                            population: Int(columns[8]) ?? 0, latitude: Double(columns[6]), longitude: Double(columns[7]))
+                            admin1: columns[5], population: Int(columns[8]) ?? 0, latitude: Double(columns[6]), longitude: Double(columns[7]))
             var names = [columns[1], columns[2]]
             names += columns[9].split(separator: ",").map(String.init)
             entries.append((city, names))
@@ -53,6 +53,18 @@ public struct Gazetteer: Sendable {
 
     public func city(named name: String) -> City? {
         cities(named: name).first
+    }
+
+    /// The city called `name` that the text points at by naming its country or region
+    /// ("Perth in Scotland", "London, Ontario", "Valencia, Venezuela"); else the most populous.
+    public func city(named name: String, context text: String) -> City? {
+        let candidates = cities(named: name)
+        guard candidates.count > 1 else { return candidates.first }
+        let named = { (place: String) in !place.isEmpty && TextMatch.firstWholeWord(place, in: text) != nil }
+        let regions = Set(Regions.byName.filter { named($0.key) }.map { "\($0.value.country)/\($0.value.admin1)" })
+        if let city = candidates.first(where: { regions.contains("\($0.countryCode)/\($0.admin1)") }) { return city }
+        if let city = candidates.first(where: { named($0.countryName) }) { return city }
+        return candidates.first
     }
 
     /// Case- and accent-insensitive key: "São Paulo", "Sao Paulo" and "SAO PAULO" meet.

@@ -86,7 +86,7 @@ public struct HeuristicDetector: EntityDetector {
             let usedForPerson = occurrences.contains(where: \.personCue) || personWords.contains(name)
             if usedForPerson {
                 people += occurrences
-            } else if let city = gazetteer.city(named: name) {
+            } else if let city = gazetteer.city(named: name, context: prose) {
                 cityOccurrences += occurrences.map { (city, $0) }
             }
         }
@@ -117,7 +117,8 @@ public struct HeuristicDetector: EntityDetector {
         while let first = indexes.first {
             let word = words[first]
             let lower = word.text.lowercased()
-            if EnglishWords.isFunctionWord(lower) || EnglishWords.calendarWords.contains(lower) {
+            if EnglishWords.isFunctionWord(lower) || EnglishWords.calendarWords.contains(lower)
+                || EnglishWords.properAdjectives.contains(lower) {
                 indexes.removeFirst()
                 continue
             }
@@ -254,10 +255,17 @@ public struct HeuristicDetector: EntityDetector {
             }
             let byFirst = fullNames.filter { $0.split(separator: " ").first.map(String.init) == name }
             let byLast = fullNames.filter { $0.split(separator: " ").last.map(String.init) == name }
+            // "Bill" for "William Hart", "Liz" for "Elizabeth Moss", and the other way round.
+            let byNickname = fullNames.filter { full in
+                guard let first = full.split(separator: " ").first.map(String.init) else { return false }
+                return givenNames.nicknames[first]?.contains(name) == true || givenNames.nicknames[name]?.contains(first) == true
+            }
             if byFirst.count == 1 {
                 owner[name] = byFirst[0]
             } else if byFirst.isEmpty, byLast.count == 1 {
                 owner[name] = byLast[0]
+            } else if byFirst.isEmpty, byLast.isEmpty, byNickname.count == 1 {
+                owner[name] = byNickname[0]
             } else {
                 owner[name] = name
             }
@@ -273,8 +281,10 @@ public struct HeuristicDetector: EntityDetector {
             let group = groups[key]!
             let first = group[0]
             // Named as introduced, unless the introduction is a bare surname ("Okafor" before "Amara Okafor").
-            let introducedBySurname = !first.name.contains(" ") && key.contains(" ") && !key.hasPrefix(first.name + " ")
-            let name = introducedBySurname ? key : first.name
+            // Named as the story introduces them: "Kaito" stays Kaito even if "Kaito Perin" comes later,
+            // but a surname or a nickname met first ("Okafor", "Bill") gives way to the full name.
+            let introducedByFirstName = first.name == key || key.hasPrefix(first.name + " ")
+            let name = introducedByFirstName ? first.name : key
             var aliases = Set(group.map(\.name))
             for occurrence in group {
                 if let honorific = occurrence.honorific { aliases.insert(honorific + " " + occurrence.name) }
