@@ -71,9 +71,69 @@ enum EnglishWords {
         "captain", "capt", "colonel", "col", "general", "gen", "lieutenant", "lt", "sergeant", "sgt",
         "detective", "det", "inspector", "insp", "officer", "judge", "father", "fr", "sister", "brother",
         "reverend", "rev", "rabbi", "imam", "aunt", "auntie", "uncle", "grandma", "grandpa", "madame",
-        "monsieur", "mademoiselle", "señor", "señora", "herr", "frau", "senhor", "senhora", "president",
-        "senator", "governor", "mayor", "king", "queen", "prince", "princess", "saint", "st",
+        "monsieur", "mademoiselle", "señor", "señora", "señorita", "herr", "frau", "senhor", "senhora",
+        "president", "senator", "governor", "mayor", "king", "queen", "prince", "princess", "saint", "st",
+        // Kinship and respect terms used before a name, in English and the languages stories borrow from.
+        "mama", "mam", "maman", "mamá", "papa", "papá", "baba", "babcia", "dziadek", "nana", "granny", "gran",
+        "grandmother", "grandfather", "abuela", "abuelo", "tía", "tío", "tia", "tio", "nonna", "nonno", "oma",
+        "opa", "oga", "mzee", "mama", "bà", "ông", "cô", "chú", "doña", "dona", "sheikh", "hajji", "haji",
+        "umm", "abu", "teta", "ammu", "ustad", "swami", "pastor", "deacon", "elder", "coach", "nurse", "chef",
+        "sensei", "shachō", "madam", "ma'am", "lolo", "lola", "tita", "tito",
     ]
+
+    /// Honorifics written after a name with a hyphen: "Watanabe-san".
+    static let honorificSuffixes = ["san", "sama", "kun", "chan", "sensei", "senpai", "ji", "jan", "ssi", "nim"]
+
+    /// Nouns before a name that make it a person: "my friend Victoria", "her roommate Austin".
+    static let relationNouns: Set<String> = [
+        "friend", "roommate", "flatmate", "housemate", "sister", "brother", "mother", "father", "aunt", "uncle",
+        "cousin", "wife", "husband", "son", "daughter", "niece", "nephew", "boss", "colleague", "neighbour",
+        "neighbor", "girlfriend", "boyfriend", "partner", "fiancé", "fiancée", "teacher", "student", "landlord",
+        "landlady", "doctor", "nurse", "grandson", "granddaughter", "stepmother", "stepfather", "sweetheart",
+        "classmate", "teammate", "coach", "mentor", "client", "patient", "assistant", "captain", "lover",
+    ]
+
+    /// Lower-case nouns after a city's name (possessive or as a modifier) that show it is a place:
+    /// "Lagos's traffic", "the Tokyo skyline".
+    static let cityNouns: Set<String> = [
+        "streets", "street", "traffic", "skyline", "suburbs", "outskirts", "airport", "harbour", "harbor",
+        "port", "docks", "metro", "subway", "trains", "buses", "markets", "market", "nightlife", "rooftops",
+        "alleys", "avenues", "boulevards", "neighbourhoods", "neighborhoods", "districts", "art", "music",
+        "winter", "summer", "heat", "rain", "fog", "smog", "air", "lights", "mayor", "council", "police",
+        "station", "hospitals", "university", "cafés", "cafes", "bars", "restaurants", "crowds", "skies",
+        "population", "centre", "center", "downtown", "old", "oldest", "finest", "best", "busiest", "tallest",
+        "river", "waterfront", "bay", "beaches", "hills", "parks", "squares", "bridges", "canals", "slums",
+        "townships", "quarters", "scene",
+    ]
+
+    /// Prepositions that introduce where, never whom: "a flat in Kazimierz", "out of Shinjuku".
+    static let strictLocatives: Set<String> = [
+        "in", "inside", "into", "onto", "near", "across", "through", "around", "outside", "toward", "towards",
+        "along", "between", "within", "throughout", "onto", "beyond", "downtown", "uptown",
+    ]
+
+    /// Parts of the world that are not countries in the gazetteer's list.
+    static let worldRegions: Set<String> = [
+        "Africa", "Asia", "Europe", "Antarctica", "Oceania", "America", "Americas", "Arctic", "Caribbean",
+        "Scandinavia", "Balkans", "Middle East", "Gulf", "Pacific", "Atlantic", "Mediterranean", "Sahara",
+        "Himalayas", "Britain", "Great Britain", "Holland", "Siberia", "Patagonia", "Anatolia", "Levant",
+        "Latin America", "North America", "South America", "Central America", "Southeast Asia", "Far East",
+        "Near East", "Maghreb", "Sahel", "Prairies", "Outback", "Highlands", "Lowlands", "Midlands",
+        "Riviera", "Tropics", "Orient", "Occident", "West", "East", "North", "South",
+    ]
+
+    static let compassWords: Set<String> = [
+        "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+        "northeast", "northwest", "southeast", "southwest", "upper", "lower", "greater",
+    ]
+
+    /// "I’m", "don’t", "you’ll": a capital in a contraction is the sentence's, not a name's.
+    static func isContraction(_ lower: String) -> Bool {
+        let normalized = lower.replacingOccurrences(of: "\u{2019}", with: "'")
+        return ["n't", "'m", "'ve", "'ll", "'re", "'d"].contains { normalized.hasSuffix($0) }
+            || ["i'm", "i'd", "it's", "that's", "there's", "here's", "what's", "let's", "he's", "she's", "who's",
+                "where's", "how's"].contains(normalized)
+    }
 
     /// Lower-case words that may join a name: "Ludwig van Beethoven", "Rio de Janeiro".
     static let nameParticles: Set<String> = [
@@ -92,12 +152,16 @@ enum EnglishWords {
         "quarter", "ward", "airport", "cemetery", "stadium", "university", "college", "school", "hospital",
         "hotel", "cafe", "café", "bar", "restaurant", "library", "theatre", "theater", "building", "hall",
         "heights", "village", "creek", "canyon", "peak", "cape", "gate", "wharf", "quay", "embankment",
+        "drive", "way", "crescent", "terrace", "close", "prospect", "highway", "motorway", "row", "mall",
+        "barracks", "prison", "zoo", "palace", "fields", "common", "green", "walk", "centre", "center",
     ]
 
     /// A capitalised name starting with one of these is a place: "Rua Augusta", "Lake Biwa".
     static let placePrefixes: Set<String> = [
         "rua", "rue", "via", "calle", "avenida", "avenue", "piazza", "plaza", "praça", "platz", "mount", "lake",
         "fort", "port", "cape", "isla", "isle", "place", "boulevard", "strada", "ulica", "jalan", "wadi", "mont",
+        "san", "santa", "são", "vila", "villa", "jabal", "jebel", "promenade", "bahnhof", "gare", "quai", "pont",
+        "parque", "paseo", "praia", "plage", "river", "loch", "glen", "hotel", "museo", "musée", "château",
     ]
 
     /// Lower-case nouns that, right after a capitalised name, make it a place inside a city:
@@ -111,7 +175,8 @@ enum EnglishWords {
     /// Words before a name that make it a place: "in Lisbon", "from Tokyo", "to Cairo".
     static let locativePrepositions: Set<String> = [
         "in", "at", "to", "from", "of", "near", "into", "across", "around", "through", "toward", "towards",
-        "outside", "inside", "via", "leaving", "left", "visited", "visiting", "reached", "downtown",
+        "outside", "inside", "via", "leaving", "left", "visited", "visiting", "reached", "downtown", "between",
+        "onto", "beyond", "throughout", "within", "uptown", "flew", "moved", "returned", "arrived",
     ]
 
     /// Words before a name that make it a person: "a musician named Kai".
@@ -121,12 +186,14 @@ enum EnglishWords {
     static let speechVerbs: Set<String> = [
         "said", "asked", "replied", "answered", "whispered", "shouted", "yelled", "cried", "called", "muttered",
         "murmured", "added", "continued", "insisted", "snapped", "laughed", "sighed", "admitted", "explained",
+        "says", "asks", "replies", "answers", "whispers", "shouts", "laughs", "sighs", "adds", "wrote", "writes",
     ]
 
     /// Verbs whose subject is a person: "Kai returned", "Leah said".
     static let personVerbs: Set<String> = [
         "said", "says", "asked", "asks", "replied", "answered", "whispered", "shouted", "yelled", "cried",
-        "called", "smiled", "smiles", "laughed", "nodded", "sighed", "frowned", "grinned", "shrugged",
+        "called", "smiled", "smiles", "laughed", "laughs", "nodded", "nods", "looks", "thinks", "knows",
+        "wants", "tells", "told", "wrote", "writes", "sighs", "shrugs", "grins", "frowns", "whispers", "shouts", "sighed", "frowned", "grinned", "shrugged",
         "thought", "felt", "knew", "wanted", "returned", "began", "found", "turned", "looked", "walked",
         "ran", "learned", "learnt", "saw", "met", "told", "wrote", "sang", "painted", "stumbled", "watched",
         "listened", "remembered", "decided", "realized", "realised", "wondered", "hesitated", "paused",

@@ -7,19 +7,36 @@ import Foundation
 /// assumes when a story gives no country.
 public struct Gazetteer: Sendable {
     private var byKey: [String: [City]] = [:]
+    /// The same, for names found only among a city's alternate names ("Bombay", "Peking").
+    private var byAlternateKey: [String: [City]] = [:]
+    private var countries: Set<String> = []
     /// The longest city name in words, to bound how far a lookup looks ahead.
     public private(set) var longestNameWords = 1
 
+    /// - Parameter cities: each city with its names; the first two (name and ASCII name) are
+    ///   primary, the rest alternates.
     public init(cities: [(city: City, names: [String])]) {
         for (city, names) in cities {
+            let primary = Set(names.prefix(2).map(Self.key))
             for name in Set(names) where !name.isEmpty {
-                byKey[Self.key(name), default: []].append(city)
+                let key = Self.key(name)
+                if primary.contains(key) {
+                    byKey[key, default: []].append(city)
+                } else {
+                    byAlternateKey[key, default: []].append(city)
+                }
                 longestNameWords = max(longestNameWords, name.split(separator: " ").count)
             }
+            if !city.countryName.isEmpty { countries.insert(Self.key(city.countryName)) }
         }
-        for key in byKey.keys {
-            byKey[key]!.sort { ($0.population, $1.id) > ($1.population, $0.id) }
-        }
+        let byPopulation = { (a: City, b: City) in (a.population, b.id) > (b.population, a.id) }
+        for key in byKey.keys { byKey[key]!.sort(by: byPopulation) }
+        for key in byAlternateKey.keys { byAlternateKey[key]!.sort(by: byPopulation) }
+    }
+
+    /// Whether `name` is a country ("Poland", "Venezuela"), which is never a city.
+    public func isCountry(_ name: String) -> Bool {
+        countries.contains(Self.key(name))
     }
 
     /// The bundled gazetteer, read once per process.
@@ -46,9 +63,15 @@ public struct Gazetteer: Sendable {
         self.init(cities: entries)
     }
 
-    /// All cities called `name`, most populous first.
+    /// All cities called `name`, most populous first; by alternate name only when none has it as its name.
     public func cities(named name: String) -> [City] {
-        byKey[Self.key(name)] ?? []
+        let key = Self.key(name)
+        return byKey[key] ?? byAlternateKey[key] ?? []
+    }
+
+    /// Cities whose name (or, with `alternates`, only an alternate name) is `name`.
+    public func cities(named name: String, alternates: Bool) -> [City] {
+        (alternates ? byAlternateKey : byKey)[Self.key(name)] ?? []
     }
 
     public func city(named name: String) -> City? {
@@ -58,7 +81,11 @@ public struct Gazetteer: Sendable {
     /// The city called `name` that the text points at by naming its country or region
     /// ("Perth in Scotland", "London, Ontario", "Valencia, Venezuela"); else the most populous.
     public func city(named name: String, context text: String) -> City? {
-        let candidates = cities(named: name)
+        pick(cities(named: name), context: text)
+    }
+
+    /// Among same-named cities, the one whose region or country the text names, else the most populous.
+    public func pick(_ candidates: [City], context text: String) -> City? {
         guard candidates.count > 1 else { return candidates.first }
         let named = { (place: String) in !place.isEmpty && TextMatch.firstWholeWord(place, in: text) != nil }
         let regions = Set(Regions.byName.filter { named($0.key) }.map { "\($0.value.country)/\($0.value.admin1)" })

@@ -1,0 +1,302 @@
+extension HeuristicDetector {
+    /// One story as the detector sees it: its words, and what the whole text says about each.
+    struct Context {
+        let detector: HeuristicDetector
+        let scanner: TextScanner
+        var words: [TextScanner.Word] { scanner.words }
+        var text: String { scanner.text }
+        /// Words the story also writes in lower case ("hope", "split"): ordinary words here.
+        let lowercaseWords: Set<String>
+        /// Words the text shows to be names (see `nameEvidence`).
+        private(set) var evidence: Set<String> = []
+        private let allRuns: [[Int]]
+
+        init(prose: String, detector: HeuristicDetector) {
+            self.detector = detector
+            scanner = TextScanner(prose)
+            lowercaseWords = Set(scanner.words.filter { !$0.isCapitalized }.map { $0.text.lowercased() })
+            allRuns = Self.runs(scanner.words, text: prose)
+            evidence = nameEvidence()
+            // Full names found in a first pass ("Anna Berg") vouch for their words when those
+            // open a sentence alone ("Anna left first.").
+            let fullNameWords = allRuns.map { trim($0) }.filter { $0.count > 1 }.flatMap { $0.map { words[$0].text } }
+            evidence.formUnion(fullNameWords)
+        }
+
+        func candidateRuns() -> [[Int]] {
+            allRuns.map { trim($0) }.filter { !$0.isEmpty }
+        }
+
+        // MARK: - Evidence
+
+        /// Words that are names wherever they stand: capitalised in mid-sentence; a known given
+        /// name, or a word that is not ordinary English and recurs or acts ("Oskar left"), even
+        /// at a sentence's start; a capitalised subject of a past-tense verb ("Camille rented").
+        private func nameEvidence() -> Set<String> {
+            var evidence = Set<String>()
+            var counts: [String: Int] = [:]
+            for word in words where word.isCapitalized { counts[word.text, default: 0] += 1 }
+            for (index, word) in words.enumerated() where word.isCapitalized && !isNeverAName(word.text) {
+                let next = nextWord(after: index)
+                let ordinary = detector.commonWords.contains(word.text) || lowercaseWords.contains(word.text.lowercased())
+                if !word.isSentenceInitial {
+                    evidence.insert(word.text)
+                } else if detector.givenNames.isGivenName(word.text), !lowercaseWords.contains(word.text.lowercased()) {
+                    evidence.insert(word.text)
+                } else if !ordinary, counts[word.text, default: 0] > 1 || next.map(isVerbLike) == true {
+                    evidence.insert(word.text)
+                } else if let next, EnglishWords.personVerbs.contains(next.text) || EnglishWords.speechVerbs.contains(next.text) {
+                    evidence.insert(word.text)
+                } else if let next, !next.isCapitalized, next.text.count > 4, next.text.hasSuffix("ed"),
+                          !word.text.hasSuffix("s"), !ordinary {
+                    evidence.insert(word.text)
+                }
+            }
+            return evidence
+        }
+
+        private func isVerbLike(_ word: TextScanner.Word) -> Bool {
+            !word.isCapitalized && (EnglishWords.personVerbs.contains(word.text) || EnglishWords.speechVerbs.contains(word.text)
+                || (word.text.count > 4 && word.text.hasSuffix("ed")))
+        }
+
+        /// Function words, days, months, nationalities, contractions ("I’m") and acronyms.
+        func isNeverAName(_ word: String) -> Bool {
+            let lower = word.lowercased()
+            let singular = lower.hasSuffix("s") ? String(lower.dropLast()) : lower
+            if EnglishWords.isFunctionWord(lower) || EnglishWords.calendarWords.contains(lower)
+                || EnglishWords.calendarWords.contains(singular) || EnglishWords.properAdjectives.contains(lower)
+                || EnglishWords.properAdjectives.contains(singular) {
+                return true
+            }
+            if EnglishWords.isContraction(lower) { return true }
+            let letters = word.filter(\.isLetter)
+            return letters.count > 1 && letters.allSatisfy(\.isUppercase)
+        }
+
+        // MARK: - Runs
+
+        /// Maximal runs of capitalised words in one sentence, joined by single spaces, name
+        /// particles ("de", "van") or a title's full stop ("Dr. Okafor"). A possessive ends a run.
+        private static func runs(_ words: [TextScanner.Word], text: String) -> [[Int]] {
+            var result: [[Int]] = []
+            var index = 0
+            while index < words.count {
+                guard words[index].isCapitalized, words[index].text.first?.isLetter == true else {
+                    index += 1
+                    continue
+                }
+                var run = [index]
+                var next = index + 1
+                while !words[run.last!].isPossessive, next < words.count, words[next].sentence == words[index].sentence {
+                    let candidate = words[next]
+                    let previous = words[run.last!]
+                    let gap = text[previous.range.upperBound..<candidate.range.lowerBound]
+                    let joinedByTitleStop = gap == ". " && EnglishWords.honorifics.contains(previous.text.lowercased())
+                    guard !candidate.followsPunctuation || joinedByTitleStop else { break }
+                    if candidate.isCapitalized {
+                        run.append(next)
+                        next += 1
+                    } else if EnglishWords.nameParticles.contains(candidate.text), next + 1 < words.count,
+                              !words[next + 1].followsPunctuation, words[next + 1].sentence == candidate.sentence,
+                              words[next + 1].isCapitalized || EnglishWords.nameParticles.contains(words[next + 1].text) {
+                        run.append(next)  // "de la Cruz": particles may follow each other
+                        next += 1
+                    } else {
+                        break
+                    }
+                }
+                while let last = run.last, !words[last].isCapitalized { run.removeLast() }
+                result.append(run)
+                index = next
+            }
+            return result
+        }
+
+        /// Drops leading words that are capitalised only by position or are never names.
+        private func trim(_ run: [Int]) -> [Int] {
+            var indexes = run
+            while let first = indexes.first {
+                let word = words[first]
+                let lower = word.text.lowercased()
+                if isNeverAName(word.text) {
+                    indexes.removeFirst()
+                    continue
+                }
+                guard word.isSentenceInitial, !evidence.contains(word.text), !EnglishWords.honorifics.contains(lower) else { break }
+                // "Anna Berg was..." opens many stories: a run of names keeps its first word,
+                // unless that word is an ordinary adverb or adjective ("Suddenly Maria", "Big Ben").
+                if indexes.count > 1, !detector.commonWords.contains(word.text) { break }
+                let name = indexes.map { words[$0].text }.joined(separator: " ")
+                if let city = city(named: name),
+                   city.population >= HeuristicDetector.selfEvidentCityPopulation || words[indexes.last!].isPossessive {
+                    break
+                }
+                indexes.removeFirst()
+            }
+            while let last = indexes.last, isNeverAName(words[last].text) { indexes.removeLast() }
+            return indexes
+        }
+
+        /// The occurrence a trimmed run stands for, with its title split off; nil for a run that
+        /// is nobody (a bare title, initials).
+        func occurrence(for run: [Int]) -> (indexes: [Int], value: Occurrence)? {
+            var indexes = run
+            guard indexes.contains(where: { words[$0].text.count > 1 }) else { return nil }  // "P. S."
+            var titleWords: [Int] = []
+            while let first = indexes.first, indexes.count > 1, EnglishWords.honorifics.contains(words[first].text.lowercased()) {
+                titleWords.append(first)
+                indexes.removeFirst()
+            }
+            if titleWords.isEmpty, indexes.count == 1, EnglishWords.honorifics.contains(words[indexes[0]].text.lowercased()) {
+                return nil  // A bare title ("the Captain") is nobody in particular.
+            }
+            var names = indexes.map { words[$0].text }
+            var honorific = titleWords.isEmpty ? nil
+                : titleWords.map { words[$0].text + (words[$0].followedByPeriod ? "." : "") }.joined(separator: " ")
+            var titledForm = honorific.map { $0 + " " + names.joined(separator: " ") }
+            // Honorific suffixes: "Watanabe-san" is Watanabe.
+            if let last = names.last, let suffix = EnglishWords.honorificSuffixes.first(where: { last.lowercased().hasSuffix("-" + $0) }) {
+                names[names.count - 1] = String(last.dropLast(suffix.count + 1))
+                honorific = honorific ?? "-" + suffix
+                titledForm = (titledForm ?? names.dropLast().joined(separator: " ")) + (names.count > 1 ? " " : "") + last
+                if names.count == 1 { titledForm = last }
+            }
+            let first = words[indexes.first!], last = words[indexes.last!]
+            let start = titleWords.first.map { words[$0].range.lowerBound } ?? first.range.lowerBound
+            let occurrence = Occurrence(
+                name: names.joined(separator: " "), honorific: honorific, titledForm: titledForm,
+                range: start..<last.range.upperBound, sentence: first.sentence,
+                personCue: hasPersonCue(indexes), placeCue: hasPlaceCue(indexes),
+                strictlyLocative: isStrictlyLocative(indexes))
+            return (indexes, occurrence)
+        }
+
+        // MARK: - Cues
+
+        private func previousWord(before index: Int) -> TextScanner.Word? {
+            guard index > 0, !words[index].followsPunctuation, words[index - 1].sentence == words[index].sentence else { return nil }
+            return words[index - 1]
+        }
+
+        private func nextWord(after index: Int) -> TextScanner.Word? {
+            guard index + 1 < words.count, !words[index + 1].followsPunctuation,
+                  words[index + 1].sentence == words[index].sentence else { return nil }
+            return words[index + 1]
+        }
+
+        /// "named Kai", "said Hope", "my friend Victoria", "Madison laughs", "Sydney said".
+        private func hasPersonCue(_ indexes: [Int]) -> Bool {
+            if let previous = previousWord(before: indexes.first!)?.text.lowercased(),
+               EnglishWords.namingWords.contains(previous) || EnglishWords.speechVerbs.contains(previous)
+                || EnglishWords.relationNouns.contains(previous) {
+                return true
+            }
+            if !words[indexes.last!].isPossessive, let next = nextWord(after: indexes.last!),
+               EnglishWords.speechVerbs.contains(next.text) || EnglishWords.personVerbs.contains(next.text) {
+                return true
+            }
+            return false
+        }
+
+        /// "in Lisbon", "from Tokyo", "Lagos's traffic", "Portland, Maine", "the Tokyo skyline".
+        private func hasPlaceCue(_ indexes: [Int]) -> Bool {
+            if let previous = previousWord(before: indexes.first!)?.text.lowercased(),
+               EnglishWords.locativePrepositions.contains(previous) {
+                return true
+            }
+            let last = indexes.last!
+            if last + 1 < words.count, words[last + 1].sentence == words[last].sentence,
+               text[words[last].range.upperBound..<words[last + 1].range.lowerBound] == ", " {
+                // "Portland, Maine", "Córdoba, Argentina"
+                var region = words[last + 1].text
+                if last + 2 < words.count, !words[last + 2].followsPunctuation, words[last + 2].isCapitalized {
+                    region += " " + words[last + 2].text
+                }
+                if isRegion(region) || isRegion(words[last + 1].text) { return true }
+            }
+            if words[last].isPossessive, let next = nextWord(after: last), !next.isCapitalized,
+               EnglishWords.cityNouns.contains(next.text) {
+                return true  // "Lagos's traffic", "Tokyo's art scene"
+            }
+            if let next = nextWord(after: last), !next.isCapitalized, EnglishWords.cityNouns.contains(next.text),
+               previousWord(before: indexes.first!)?.text.lowercased() == "the" {
+                return true  // "the Tokyo skyline"
+            }
+            return false
+        }
+
+        /// Every way the text introduces this occurrence is a preposition of place.
+        private func isStrictlyLocative(_ indexes: [Int]) -> Bool {
+            guard let previous = previousWord(before: indexes.first!) else { return false }
+            let lower = previous.text.lowercased()
+            if EnglishWords.strictLocatives.contains(lower) { return true }
+            if lower == "of", let before = previousWord(before: indexes.first! - 1), before.text.lowercased() == "out" { return true }
+            return false
+        }
+
+        // MARK: - Places and cities
+
+        /// Countries, continents, regions: "Poland", "West Africa", "Ontario".
+        func isRegion(_ name: String) -> Bool {
+            if detector.gazetteer.isCountry(name) || Regions.byName[name] != nil || EnglishWords.worldRegions.contains(name) {
+                return true
+            }
+            let parts = name.split(separator: " ", maxSplits: 1).map(String.init)
+            return parts.count == 2 && EnglishWords.compassWords.contains(parts[0].lowercased())
+                && (detector.gazetteer.isCountry(parts[1]) || EnglishWords.worldRegions.contains(parts[1]))
+        }
+
+        /// Ends in "River", starts with "Rua", or is followed by "district": a place in a city.
+        func isPlace(_ indexes: [Int]) -> Bool {
+            let first = words[indexes.first!], last = words[indexes.last!]
+            if indexes.count > 1, EnglishWords.placeSuffixes.contains(last.text.lowercased())
+                || EnglishWords.placePrefixes.contains(first.text.lowercased()) {
+                return true
+            }
+            if !last.isPossessive, let next = nextWord(after: indexes.last!), !next.isCapitalized,
+               EnglishWords.placeNouns.contains(next.text) {
+                return true
+            }
+            return false
+        }
+
+        /// "the Tagus", "the Louvre": a name a story puts an article before is a thing or a place.
+        func followsArticle(_ indexes: [Int]) -> Bool {
+            previousWord(before: indexes.first!)?.text.lowercased() == "the"
+        }
+
+        /// Cities by primary name; by alternate name only when that name is not also a given
+        /// name or an ordinary word ("Victoria" is an old name of Hong Kong, and a person).
+        func cities(named name: String) -> [City] {
+            if isRegion(name) { return [] }
+            let primary = detector.gazetteer.cities(named: name, alternates: false)
+            if !primary.isEmpty { return primary }
+            if detector.givenNames.isGivenName(name) || detector.commonWords.contains(name) { return [] }
+            return detector.gazetteer.cities(named: name, alternates: true)
+        }
+
+        func city(named name: String) -> City? {
+            let candidates = cities(named: name)
+            guard candidates.count > 1 else { return candidates.first }
+            return detector.gazetteer.pick(candidates, context: text)
+        }
+
+        /// A small town abroad that shares its name with a place in the story's own city
+        /// ("Newmarket" in a story set in Auckland) is that place, unless the text names its country.
+        func dropForeignNamesakes(_ occurrences: [(City, Occurrence)]) -> (kept: [(City, Occurrence)], places: [Occurrence]) {
+            var mentions: [String: Int] = [:]
+            for (city, _) in occurrences { mentions[city.countryCode, default: 0] += 1 }
+            guard let home = mentions.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key, mentions.count > 1 else {
+                return (occurrences, [])
+            }
+            var kept: [(City, Occurrence)] = [], places: [Occurrence] = []
+            for (city, occurrence) in occurrences {
+                let foreignTown = city.countryCode != home && city.population < 100_000
+                    && TextMatch.firstWholeWord(city.countryName, in: text) == nil
+                if foreignTown { places.append(occurrence) } else { kept.append((city, occurrence)) }
+            }
+            return (kept, places)
+        }
+    }
+}
