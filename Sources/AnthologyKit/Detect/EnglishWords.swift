@@ -18,7 +18,7 @@ enum EnglishWords {
         "some", "any", "every", "each", "all", "both", "either", "neither", "such", "no one", "nobody",
         "someone", "somebody", "everyone", "everybody", "nothing", "something", "everything", "anything",
         "is", "was", "were", "are", "be", "been", "being", "am", "do", "did", "does", "done", "had", "has",
-        "have", "having", "can", "could", "would", "should", "must", "might", "shall", "will", "may",
+        "have", "having", "can", "could", "would", "should", "must", "might", "shall",
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "last",
         "next", "later", "soon", "again", "never", "always", "often", "sometimes", "together", "instead",
         "meanwhile", "however", "still", "suddenly", "finally", "slowly", "please", "thank", "thanks",
@@ -32,7 +32,7 @@ enum EnglishWords {
     /// Days and months: capitalised in mid-sentence, and still not characters.
     static let calendarWords: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "june", "july", "august", "september",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december",
     ]
 
@@ -78,7 +78,7 @@ enum EnglishWords {
         "grandmother", "grandfather", "abuela", "abuelo", "tía", "tío", "tia", "tio", "nonna", "nonno", "oma",
         "opa", "oga", "mzee", "mama", "bà", "ông", "cô", "chú", "doña", "dona", "sheikh", "hajji", "haji",
         "umm", "abu", "teta", "ammu", "ustad", "swami", "pastor", "deacon", "elder", "coach", "nurse", "chef",
-        "sensei", "shachō", "madam", "ma'am", "lolo", "lola", "tita", "tito",
+        "madam", "ma'am", "lolo", "lola", "tita", "tito", "mother", "mum", "mom", "mommy", "mummy", "daddy",
     ]
 
     /// Honorifics written after a name with a hyphen: "Watanabe-san".
@@ -91,6 +91,9 @@ enum EnglishWords {
         "neighbor", "girlfriend", "boyfriend", "partner", "fiancé", "fiancée", "teacher", "student", "landlord",
         "landlady", "doctor", "nurse", "grandson", "granddaughter", "stepmother", "stepfather", "sweetheart",
         "classmate", "teammate", "coach", "mentor", "client", "patient", "assistant", "captain", "lover",
+        // Animals with names are characters too: "the cat Shachō", "her dog Biscuit".
+        "cat", "dog", "kitten", "puppy", "parrot", "horse", "pony", "tortoise", "turtle", "goat", "bird",
+        "cockatoo", "beagle", "terrier", "hound", "rabbit", "hamster", "donkey", "mare", "stallion",
     ]
 
     /// Lower-case nouns after a city's name (possessive or as a modifier) that show it is a place:
@@ -181,6 +184,23 @@ enum EnglishWords {
 
     /// Words before a name that make it a person: "a musician named Kai".
     static let namingWords: Set<String> = ["named", "called", "nicknamed", "christened", "dubbed"]
+
+    /// Auxiliaries and copulas after a subject: "Biscuit does not", "Austin is an actuary".
+    static let auxiliaries: Set<String> = [
+        "is", "was", "has", "had", "does", "did", "will", "would", "could", "can", "should", "might", "must",
+        "isn't", "wasn't", "hasn't", "hadn't", "doesn't", "didn't", "won't", "wouldn't", "couldn't", "can't",
+        "isn’t", "wasn’t", "hasn’t", "hadn’t", "doesn’t", "didn’t", "won’t", "wouldn’t", "couldn’t", "can’t",
+        "always", "never", "still", "just", "also", "finally", "suddenly", "often", "who", "herself", "himself",
+    ]
+
+    /// Verbs and prepositions before a person as their object: "met Kai", "told Leah", "with Tomás".
+    static let objectVerbs: Set<String> = [
+        "met", "meet", "meets", "saw", "see", "sees", "told", "tell", "tells", "asked", "ask", "asks", "thanked",
+        "hugged", "kissed", "helped", "married", "loved", "love", "called", "phoned", "texted", "emailed",
+        "greeted", "invited", "joined", "introduced", "trusted", "with", "beside", "dear", "hi", "hello",
+        "thanks", "thank", "love,", "missed", "miss", "watched", "followed", "found", "hired", "fired", "paid",
+        "and", "nor", "or", "than", "like", "by", "for", "to", "from", "behind", "after",
+    ]
 
     /// Verbs of speech, which put the speaker's name after them in a dialogue tag: "said Hope".
     static let speechVerbs: Set<String> = [

@@ -84,19 +84,30 @@ public struct Gazetteer: Sendable {
         pick(cities(named: name), context: text)
     }
 
-    /// Among same-named cities, the one whose region or country the text names, else the most populous.
-    public func pick(_ candidates: [City], context text: String) -> City? {
+    /// Among same-named cities, the one whose region or country the text names nearest to the
+    /// city's own name ("Valencia, in Spain, not Venezuela"), else the most populous.
+    public func pick(_ candidates: [City], context text: String, near position: String.Index? = nil) -> City? {
         guard candidates.count > 1 else { return candidates.first }
-        let named = { (place: String) in !place.isEmpty && TextMatch.firstWholeWord(place, in: text) != nil }
-        let regions = Set(Regions.byName.filter { named($0.key) }.map { "\($0.value.country)/\($0.value.admin1)" })
-        if let city = candidates.first(where: { regions.contains("\($0.countryCode)/\($0.admin1)") }) { return city }
-        if let city = candidates.first(where: { named($0.countryName) }) { return city }
-        return candidates.first
+        let anchor = position ?? text.startIndex
+        func distance(_ place: String) -> Int? {
+            guard !place.isEmpty else { return nil }
+            let ranges = TextMatch.allWholeWords(place, in: text)
+            return ranges.map { abs(text.distance(from: anchor, to: $0.lowerBound)) }.min()
+        }
+        var best: (city: City, distance: Int)?
+        for city in candidates {
+            let regionNames = Regions.byName.filter { $0.value.country == city.countryCode && $0.value.admin1 == city.admin1 }.map(\.key)
+            let nearest = (regionNames.compactMap(distance) + [distance(city.countryName)].compactMap { $0 }).min()
+            if let nearest, best == nil || nearest < best!.distance { best = (city, nearest) }
+        }
+        return best?.city ?? candidates.first
     }
 
     /// Case- and accent-insensitive key: "São Paulo", "Sao Paulo" and "SAO PAULO" meet.
     static func key(_ name: String) -> String {
         name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .replacingOccurrences(of: "\u{2019}", with: "'")
+            .replacingOccurrences(of: "\u{2018}", with: "'")
+            .replacingOccurrences(of: "\u{02BB}", with: "'")
     }
 }

@@ -43,7 +43,8 @@ extension HeuristicDetector {
                     evidence.insert(word.text)
                 } else if detector.givenNames.isGivenName(word.text), !lowercaseWords.contains(word.text.lowercased()) {
                     evidence.insert(word.text)
-                } else if !ordinary, counts[word.text, default: 0] > 1 || next.map(isVerbLike) == true {
+                } else if !ordinary, counts[word.text, default: 0] > 1 || next.map(isVerbLike) == true
+                            || word.isPossessive || isVocative(index) || isAppositive(index) {
                     evidence.insert(word.text)
                 } else if let next, EnglishWords.personVerbs.contains(next.text) || EnglishWords.speechVerbs.contains(next.text) {
                     evidence.insert(word.text)
@@ -53,6 +54,20 @@ extension HeuristicDetector {
                 }
             }
             return evidence
+        }
+
+        /// A name said to someone, alone in its quote: "Mai," she says.
+        private func isVocative(_ index: Int) -> Bool {
+            let after = text[words[index].range.upperBound...].prefix(2)
+            return words[index].isSentenceInitial && (after == ",\u{201D}" || after == ",\"" || after == "?\u{201D}" || after == "?\"")
+        }
+
+        /// "Ifeoma, her daughter, ...": a name explained by who the person is.
+        private func isAppositive(_ index: Int) -> Bool {
+            guard index + 2 < words.count, text[words[index].range.upperBound...].hasPrefix(", ") else { return false }
+            let determiner = words[index + 1].text.lowercased(), noun = words[index + 2].text.lowercased()
+            return ["her", "his", "my", "their", "our", "your", "a", "the"].contains(determiner)
+                && EnglishWords.relationNouns.contains(noun)
         }
 
         private func isVerbLike(_ word: TextScanner.Word) -> Bool {
@@ -72,6 +87,11 @@ extension HeuristicDetector {
             if EnglishWords.isContraction(lower) { return true }
             let letters = word.filter(\.isLetter)
             return letters.count > 1 && letters.allSatisfy(\.isUppercase)
+        }
+
+        /// A word right before a colon is a label ("Re:", "Subject:"), not a name.
+        func isLabel(_ index: Int) -> Bool {
+            text[words[index].range.upperBound...].hasPrefix(":")
         }
 
         // MARK: - Runs
@@ -94,6 +114,8 @@ extension HeuristicDetector {
                     let gap = text[previous.range.upperBound..<candidate.range.lowerBound]
                     let joinedByTitleStop = gap == ". " && EnglishWords.honorifics.contains(previous.text.lowercased())
                     guard !candidate.followsPunctuation || joinedByTitleStop else { break }
+                    // "From: ...", "Subject: ...", "ANNE-MARIE: ...": a label, not part of a name.
+                    if text[candidate.range.upperBound...].hasPrefix(":") { break }
                     if candidate.isCapitalized {
                         run.append(next)
                         next += 1
@@ -115,6 +137,8 @@ extension HeuristicDetector {
 
         /// Drops leading words that are capitalised only by position or are never names.
         private func trim(_ run: [Int]) -> [Int] {
+            // A city's name is kept whole, whatever its words: "Hoi An", "Ho Chi Minh City".
+            if run.count > 1, !cities(named: run.map { words[$0].text }.joined(separator: " ")).isEmpty { return run }
             var indexes = run
             while let first = indexes.first {
                 let word = words[first]
@@ -134,7 +158,7 @@ extension HeuristicDetector {
                 }
                 indexes.removeFirst()
             }
-            while let last = indexes.last, isNeverAName(words[last].text) { indexes.removeLast() }
+            while let last = indexes.last, isNeverAName(words[last].text) || isLabel(last) { indexes.removeLast() }
             return indexes
         }
 
@@ -144,7 +168,10 @@ extension HeuristicDetector {
             var indexes = run
             guard indexes.contains(where: { words[$0].text.count > 1 }) else { return nil }  // "P. S."
             var titleWords: [Int] = []
-            while let first = indexes.first, indexes.count > 1, EnglishWords.honorifics.contains(words[first].text.lowercased()) {
+            let whole = indexes.map { words[$0].text }.joined(separator: " ")
+            let isCityName = !cities(named: whole).isEmpty
+                || (whole.hasPrefix("St ") && !cities(named: "Saint " + whole.dropFirst(3)).isEmpty)
+            while !isCityName, let first = indexes.first, indexes.count > 1, EnglishWords.honorifics.contains(words[first].text.lowercased()) {
                 titleWords.append(first)
                 indexes.removeFirst()
             }
@@ -168,11 +195,17 @@ extension HeuristicDetector {
                 name: names.joined(separator: " "), honorific: honorific, titledForm: titledForm,
                 range: start..<last.range.upperBound, sentence: first.sentence,
                 personCue: hasPersonCue(indexes), placeCue: hasPlaceCue(indexes),
-                strictlyLocative: isStrictlyLocative(indexes))
+                strictlyLocative: isStrictlyLocative(indexes),
+                personLike: hasPersonCue(indexes) || !titleWords.isEmpty || isPersonLike(indexes))
             return (indexes, occurrence)
         }
 
         // MARK: - Cues
+
+        /// The occurrence opens its sentence or a quotation, where any word is capitalised.
+        func startsSentence(_ occurrence: HeuristicDetector.Occurrence) -> Bool {
+            words.first { $0.range.lowerBound == occurrence.range.lowerBound }?.isSentenceInitial ?? false
+        }
 
         private func previousWord(before index: Int) -> TextScanner.Word? {
             guard index > 0, !words[index].followsPunctuation, words[index - 1].sentence == words[index].sentence else { return nil }
@@ -183,6 +216,23 @@ extension HeuristicDetector {
             guard index + 1 < words.count, !words[index + 1].followsPunctuation,
                   words[index + 1].sentence == words[index].sentence else { return nil }
             return words[index + 1]
+        }
+
+        /// Whether this occurrence shows someone who acts, speaks, owns or is spoken to: a subject
+        /// of a verb, a possessive, an object of "met" or "told", a name in a vocative or an
+        /// apposition. Every character has at least one such mention; a festival, a street or a
+        /// brand ("Tết", "Laugavegur", "Fanta") usually has none.
+        func isPersonLike(_ indexes: [Int]) -> Bool {
+            let first = indexes.first!, last = indexes.last!
+            if words[last].isPossessive || isVocative(first) || isAppositive(last) { return true }
+            if let next = nextWord(after: last), isVerbLike(next) || EnglishWords.auxiliaries.contains(next.text) { return true }
+            if let previous = previousWord(before: first)?.text.lowercased(), EnglishWords.objectVerbs.contains(previous) {
+                return true
+            }
+            // "..., Kenji." / "..., Kenji?" at the end of a quotation: spoken to.
+            let before = text[..<words[first].range.lowerBound].suffix(2)
+            let after = text[words[last].range.upperBound...].prefix(1)
+            return before == ", " && (after == "." || after == "?" || after == "!")
         }
 
         /// "named Kai", "said Hope", "my friend Victoria", "Madison laughs", "Sydney said".
@@ -266,37 +316,24 @@ extension HeuristicDetector {
             previousWord(before: indexes.first!)?.text.lowercased() == "the"
         }
 
-        /// Cities by primary name; by alternate name only when that name is not also a given
-        /// name or an ordinary word ("Victoria" is an old name of Hong Kong, and a person).
+        /// Cities by primary name, else by alternate name ("Bombay"); an alternate name is never
+        /// self-evident, so it needs a place cue ("Victoria" is an old name of Hong Kong, and a person).
         func cities(named name: String) -> [City] {
-            if isRegion(name) { return [] }
+            if isRegion(name) {
+                // A city-state is both: Singapore, Luxembourg, Monaco.
+                return detector.gazetteer.cities(named: name, alternates: false).filter { Gazetteer.key($0.countryName) == Gazetteer.key(name) }
+            }
             let primary = detector.gazetteer.cities(named: name, alternates: false)
             if !primary.isEmpty { return primary }
-            if detector.givenNames.isGivenName(name) || detector.commonWords.contains(name) { return [] }
             return detector.gazetteer.cities(named: name, alternates: true)
         }
 
-        func city(named name: String) -> City? {
+        /// The city a name stands for; among same-named cities, the one whose country or region
+        /// the text names nearest to `position` (the name's first mention).
+        func city(named name: String, near position: String.Index? = nil) -> City? {
             let candidates = cities(named: name)
             guard candidates.count > 1 else { return candidates.first }
-            return detector.gazetteer.pick(candidates, context: text)
-        }
-
-        /// A small town abroad that shares its name with a place in the story's own city
-        /// ("Newmarket" in a story set in Auckland) is that place, unless the text names its country.
-        func dropForeignNamesakes(_ occurrences: [(City, Occurrence)]) -> (kept: [(City, Occurrence)], places: [Occurrence]) {
-            var mentions: [String: Int] = [:]
-            for (city, _) in occurrences { mentions[city.countryCode, default: 0] += 1 }
-            guard let home = mentions.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key, mentions.count > 1 else {
-                return (occurrences, [])
-            }
-            var kept: [(City, Occurrence)] = [], places: [Occurrence] = []
-            for (city, occurrence) in occurrences {
-                let foreignTown = city.countryCode != home && city.population < 100_000
-                    && TextMatch.firstWholeWord(city.countryName, in: text) == nil
-                if foreignTown { places.append(occurrence) } else { kept.append((city, occurrence)) }
-            }
-            return (kept, places)
+            return detector.gazetteer.pick(candidates, context: text, near: position)
         }
     }
 }

@@ -29,6 +29,9 @@ extension HeuristicDetector.Context {
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(occurrence)
         }
+        // A character does something somewhere in the story; a name that never acts, speaks,
+        // owns or is spoken to is a thing or a place the text mentions in passing.
+        order.removeAll { key in !groups[key]!.contains(where: \.personLike) }
         return order.map { key in
             let group = groups[key]!
             let first = group[0]

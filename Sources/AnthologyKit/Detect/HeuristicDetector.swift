@@ -41,6 +41,8 @@ public struct HeuristicDetector: EntityDetector {
         var placeCue: Bool
         /// Only ever after "in", "into", "near"...: where something happens, not who.
         var strictlyLocative: Bool
+        /// Acts, speaks, owns or is spoken to (see `Context.isPersonLike`).
+        var personLike: Bool
     }
 
     public func detect(in prose: String) -> StoryEntities {
@@ -54,11 +56,12 @@ public struct HeuristicDetector: EntityDetector {
             let indexes = occurrence.indexes
             var found = occurrence.value
             if context.isRegion(found.name) { continue }
-            if context.isPlace(indexes) {
-                places.append(found)
-            } else if !context.cities(named: found.name).isEmpty {
+            if !context.cities(named: found.name).isEmpty {
                 cityCandidates[found.name, default: []].append(found)
-            } else if context.followsArticle(indexes) {
+            } else if found.name.hasPrefix("St "), !context.cities(named: "Saint " + found.name.dropFirst(3)).isEmpty {
+                found.name = "Saint " + found.name.dropFirst(3)
+                cityCandidates[found.name, default: []].append(found)
+            } else if context.isPlace(indexes) || context.followsArticle(indexes) {
                 places.append(found)
             } else {
                 found.personCue = found.personCue || found.honorific != nil
@@ -78,7 +81,7 @@ public struct HeuristicDetector: EntityDetector {
         for (name, occurrences) in cityCandidates.sorted(by: { $0.key < $1.key }) {
             let personCues = occurrences.filter(\.personCue).count
             let placeCues = occurrences.filter(\.placeCue).count
-            let city = context.city(named: name)
+            let city = context.city(named: name, near: occurrences.map(\.range.lowerBound).min())
             let selfEvident = (city?.population ?? 0) >= Self.selfEvidentCityPopulation
                 && !givenNames.isGivenName(name) && !commonWords.contains(name)
             let isCity = city != nil && !personWords.contains(name) && personCues <= placeCues
@@ -91,8 +94,7 @@ public struct HeuristicDetector: EntityDetector {
                 people += occurrences
             }
         }
-        let (cities, demoted) = context.dropForeignNamesakes(cityOccurrences)
-        places += demoted
+        let cities = cityOccurrences
 
         // A place found only after "in", "into", "near"... ("a flat in Kazimierz") is not a person.
         let locativeNames = Set(Dictionary(grouping: people, by: \.name)
@@ -101,8 +103,12 @@ public struct HeuristicDetector: EntityDetector {
         places += people.filter { locativeNames.contains($0.name) }
         people.removeAll { locativeNames.contains($0.name) }
 
-        // An ordinary word ("Hope", "Will") is a name only where the story uses it as one.
-        let cuedNames = Set(people.filter(\.personCue).map(\.name))
+        // An ordinary word ("Hope", "Will") is a name only where the story uses it as one: with a
+        // cue, or capitalised in mid-sentence more than once ("gave it to Biscuit").
+        var cuedNames = Set(people.filter(\.personCue).map(\.name))
+        for (name, group) in Dictionary(grouping: people, by: \.name) where group.filter({ !context.startsSentence($0) }).count > 1 {
+            cuedNames.insert(name)
+        }
         people.removeAll { occurrence in
             !occurrence.name.contains(" ") && commonWords.contains(occurrence.name)
                 && !cuedNames.contains(occurrence.name) && !personWords.contains(occurrence.name)
