@@ -27,6 +27,9 @@ enum EnglishWords {
         "anywhere", "nowhere", "otherwise", "therefore", "thus", "hence", "indeed", "anyway", "already",
         "almost", "else", "enough", "rather", "quite", "very", "too", "ever", "far", "back", "up", "down",
         "out", "away", "dear", "yours", "sincerely", "love", "welcome", "sorry",
+        // Interjections.
+        "hm", "hmm", "mm", "mmm", "mhm", "uh", "um", "er", "erm", "eh", "ha", "huh", "shh", "psst", "ooh", "aah",
+        "wow", "yay", "ugh", "argh", "ouch", "oops", "whoa", "yeah", "yep", "nope", "nah", "aha", "bah", "pfft",
     ]
 
     /// Days and months: capitalised in mid-sentence, and still not characters.
@@ -61,7 +64,18 @@ enum EnglishWords {
         "hindu", "buddhist", "sikh", "christmas", "easter", "ramadan", "eid", "diwali", "hanukkah", "passover",
         "thanksgiving", "halloween", "lent", "advent", "sabbath", "god", "allah", "bible", "koran", "quran",
         "torah", "internet", "earth", "heaven", "hell", "mass", "olympics", "western", "eastern", "northern",
-        "southern",
+        "southern", "tết", "tet", "chuseok", "seollal", "nowruz", "kwanzaa", "vesak", "holi", "navratri", "pongal",
+        "onam", "songkran", "hari", "raya", "lunar", "iftar", "suhoor", "kareem", "mubarak", "shabbat", "purim",
+        "yom", "kippur", "rosh", "hashanah", "carnival", "carnaval", "fiesta", "semana", "santa", "jueves", "viernes",
+    ]
+
+    /// A capitalised run ending in one of these is an organisation: not a character, a city or a place.
+    static let organisationSuffixes: Set<String> = [
+        "police", "council", "ministry", "department", "company", "bank", "corporation", "inc", "ltd", "plc",
+        "club", "committee", "society", "party", "army", "navy", "agency", "office", "bureau", "institute",
+        "foundation", "association", "union", "federation", "authority", "commission", "service", "services",
+        "group", "press", "times", "post", "news", "airlines", "airways", "railway", "railways", "fc", "united",
+        "affairs", "resources", "sales", "marketing", "accounts", "relations", "officer", "team",
     ]
 
     /// Titles written before a name. They are kept as part of an alias ("Dr. Okafor")
@@ -153,10 +167,10 @@ enum EnglishWords {
         "mountains", "hill", "hills", "valley", "bay", "beach", "coast", "island", "islands", "harbour",
         "harbor", "port", "pier", "canal", "falls", "forest", "desert", "sea", "ocean", "district",
         "quarter", "ward", "airport", "cemetery", "stadium", "university", "college", "school", "hospital",
-        "hotel", "cafe", "café", "bar", "restaurant", "library", "theatre", "theater", "building", "hall",
+        "hotel", "cafe", "café", "bar", "restaurant", "library", "theatre", "theater", "building",
         "heights", "village", "creek", "canyon", "peak", "cape", "gate", "wharf", "quay", "embankment",
-        "drive", "way", "crescent", "terrace", "close", "prospect", "highway", "motorway", "row", "mall",
-        "barracks", "prison", "zoo", "palace", "fields", "common", "green", "walk", "centre", "center",
+        "drive", "crescent", "terrace", "prospect", "highway", "motorway", "mall", "barracks", "prison", "zoo",
+        "palace", "centre", "center", "kirkja", "dom", "köy", "mahallesi",
     ]
 
     /// A capitalised name starting with one of these is a place: "Rua Augusta", "Lake Biwa".
@@ -190,7 +204,7 @@ enum EnglishWords {
         "is", "was", "has", "had", "does", "did", "will", "would", "could", "can", "should", "might", "must",
         "isn't", "wasn't", "hasn't", "hadn't", "doesn't", "didn't", "won't", "wouldn't", "couldn't", "can't",
         "isn’t", "wasn’t", "hasn’t", "hadn’t", "doesn’t", "didn’t", "won’t", "wouldn’t", "couldn’t", "can’t",
-        "always", "never", "still", "just", "also", "finally", "suddenly", "often", "who", "herself", "himself",
+        "always", "never", "still", "just", "also", "finally", "suddenly", "often", "herself", "himself",
     ]
 
     /// Verbs and prepositions before a person as their object: "met Kai", "told Leah", "with Tomás".
@@ -198,8 +212,7 @@ enum EnglishWords {
         "met", "meet", "meets", "saw", "see", "sees", "told", "tell", "tells", "asked", "ask", "asks", "thanked",
         "hugged", "kissed", "helped", "married", "loved", "love", "called", "phoned", "texted", "emailed",
         "greeted", "invited", "joined", "introduced", "trusted", "with", "beside", "dear", "hi", "hello",
-        "thanks", "thank", "love,", "missed", "miss", "watched", "followed", "found", "hired", "fired", "paid",
-        "and", "nor", "or", "than", "like", "by", "for", "to", "from", "behind", "after",
+        "thanks", "thank", "missed", "miss", "watched", "followed", "found", "hired", "fired", "paid",
     ]
 
     /// Verbs of speech, which put the speaker's name after them in a dialogue tag: "said Hope".

@@ -56,10 +56,21 @@ extension HeuristicDetector {
             return evidence
         }
 
-        /// A name said to someone, alone in its quote: "Mai," she says.
+        /// A name said to someone: "Mai," she says; "Łukasz, your grandfather..."; "Søren, explain."
         private func isVocative(_ index: Int) -> Bool {
-            let after = text[words[index].range.upperBound...].prefix(2)
-            return words[index].isSentenceInitial && (after == ",\u{201D}" || after == ",\"" || after == "?\u{201D}" || after == "?\"")
+            let word = words[index]
+            let after = text[word.range.upperBound...].prefix(2)
+            if word.isSentenceInitial && (after == ",\u{201D}" || after == ",\"" || after == "?\u{201D}" || after == "?\"") {
+                return true
+            }
+            return word.isSentenceInitial && after.hasPrefix(",") && !detector.commonWords.contains(word.text)
+        }
+
+        /// "my name is Łukasz", "I'm Anne-Marie Lefebvre": someone introducing themselves.
+        private func isSelfIntroduction(_ index: Int) -> Bool {
+            guard let previous = previousWord(before: index)?.text.lowercased() else { return false }
+            if ["i’m", "i'm", "am", "named", "called"].contains(previous) { return true }
+            return previous == "is" && index > 1 && ["name", "name’s"].contains(words[index - 2].text.lowercased())
         }
 
         /// "Ifeoma, her daughter, ...": a name explained by who the person is.
@@ -171,7 +182,8 @@ extension HeuristicDetector {
             let whole = indexes.map { words[$0].text }.joined(separator: " ")
             let isCityName = !cities(named: whole).isEmpty
                 || (whole.hasPrefix("St ") && !cities(named: "Saint " + whole.dropFirst(3)).isEmpty)
-            while !isCityName, let first = indexes.first, indexes.count > 1, EnglishWords.honorifics.contains(words[first].text.lowercased()) {
+            let keepTitles = isCityName || isPlace(indexes) || isOrganisation(indexes)
+            while !keepTitles, let first = indexes.first, indexes.count > 1, EnglishWords.honorifics.contains(words[first].text.lowercased()) {
                 titleWords.append(first)
                 indexes.removeFirst()
             }
@@ -224,7 +236,7 @@ extension HeuristicDetector {
         /// brand ("Tết", "Laugavegur", "Fanta") usually has none.
         func isPersonLike(_ indexes: [Int]) -> Bool {
             let first = indexes.first!, last = indexes.last!
-            if words[last].isPossessive || isVocative(first) || isAppositive(last) { return true }
+            if words[last].isPossessive || isVocative(last) || isAppositive(last) || isSelfIntroduction(first) { return true }
             if let next = nextWord(after: last), isVerbLike(next) || EnglishWords.auxiliaries.contains(next.text) { return true }
             if let previous = previousWord(before: first)?.text.lowercased(), EnglishWords.objectVerbs.contains(previous) {
                 return true
@@ -242,8 +254,7 @@ extension HeuristicDetector {
                 || EnglishWords.relationNouns.contains(previous) {
                 return true
             }
-            if !words[indexes.last!].isPossessive, let next = nextWord(after: indexes.last!),
-               EnglishWords.speechVerbs.contains(next.text) || EnglishWords.personVerbs.contains(next.text) {
+            if !words[indexes.last!].isPossessive, let next = nextWord(after: indexes.last!), EnglishWords.speechVerbs.contains(next.text) {
                 return true
             }
             return false
@@ -300,8 +311,12 @@ extension HeuristicDetector {
         /// Ends in "River", starts with "Rua", or is followed by "district": a place in a city.
         func isPlace(_ indexes: [Int]) -> Bool {
             let first = words[indexes.first!], last = words[indexes.last!]
-            if indexes.count > 1, EnglishWords.placeSuffixes.contains(last.text.lowercased())
+            if indexes.count > 1, indexes.dropFirst().contains(where: { EnglishWords.placeSuffixes.contains(words[$0].text.lowercased()) })
                 || EnglishWords.placePrefixes.contains(first.text.lowercased()) {
+                return true  // "Sumida River", "Queen Street West", "Rua Augusta"
+            }
+            // Place-name endings written into one word: "Hallgrímskirkja", "Karaköy".
+            if EnglishWords.placeSuffixes.contains(where: { $0.count > 2 && last.text.lowercased().hasSuffix($0) && last.text.count > $0.count + 2 && ["kirkja", "köy", "dom", "mahallesi"].contains($0) }) {
                 return true
             }
             if !last.isPossessive, let next = nextWord(after: indexes.last!), !next.isCapitalized,
@@ -309,6 +324,11 @@ extension HeuristicDetector {
                 return true
             }
             return false
+        }
+
+        /// "Thames Valley Police", "General Affairs": an organisation, which is no one and nowhere.
+        func isOrganisation(_ indexes: [Int]) -> Bool {
+            indexes.count > 1 && EnglishWords.organisationSuffixes.contains(words[indexes.last!].text.lowercased())
         }
 
         /// "the Tagus", "the Louvre": a name a story puts an article before is a thing or a place.
@@ -333,7 +353,27 @@ extension HeuristicDetector {
         func city(named name: String, near position: String.Index? = nil) -> City? {
             let candidates = cities(named: name)
             guard candidates.count > 1 else { return candidates.first }
+            if let qualified = qualifiedCity(named: name, among: candidates) { return qualified }
             return detector.gazetteer.pick(candidates, context: text, near: position)
+        }
+
+        /// "Perth in Scotland, not Perth in Australia", "Valencia in Venezuela?" ... "Valencia in
+        /// Spain": the last qualification the text does not negate says which city it is.
+        private func qualifiedCity(named name: String, among candidates: [City]) -> City? {
+            var chosen: City?
+            for range in TextMatch.allWholeWords(name, in: text) {
+                let before = text[..<range.lowerBound].suffix(5).lowercased()
+                if before.hasSuffix("not ") || before.hasSuffix("no ") { continue }
+                let after = text[range.upperBound...]
+                let qualifier: Substring
+                if after.hasPrefix(" in ") { qualifier = after.dropFirst(4) } else if after.hasPrefix(", ") { qualifier = after.dropFirst(2) } else { continue }
+                let phrase = String(qualifier.prefix { $0.isLetter || $0 == " " }).trimmingCharacters(in: .whitespaces)
+                for city in candidates {
+                    let regionNames = Regions.byName.filter { $0.value.country == city.countryCode && $0.value.admin1 == city.admin1 }.map(\.key)
+                    if ([city.countryName] + regionNames).contains(where: { !$0.isEmpty && phrase.hasPrefix($0) }) { chosen = city }
+                }
+            }
+            return chosen
         }
     }
 }

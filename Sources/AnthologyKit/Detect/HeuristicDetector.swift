@@ -55,7 +55,8 @@ public struct HeuristicDetector: EntityDetector {
             guard let occurrence = context.occurrence(for: run) else { continue }
             let indexes = occurrence.indexes
             var found = occurrence.value
-            if context.isRegion(found.name) { continue }
+            if context.isRegion(found.name), context.cities(named: found.name).isEmpty { continue }
+            if context.isOrganisation(indexes) { continue }
             if !context.cities(named: found.name).isEmpty {
                 cityCandidates[found.name, default: []].append(found)
             } else if found.name.hasPrefix("St "), !context.cities(named: "Saint " + found.name.dropFirst(3)).isEmpty {

@@ -12,6 +12,8 @@ struct TextScanner {
         var sentence: Int
         /// First word of its sentence, or right after an opening quote or bracket.
         var isSentenceInitial: Bool
+        /// Right after an opening quote or bracket.
+        var followsOpener: Bool
         var isPossessive: Bool
         /// Punctuation (other than a single space) separates this word from the previous one.
         var followsPunctuation: Bool
@@ -95,7 +97,7 @@ struct TextScanner {
                 }
                 let followedByPeriod = end < text.endIndex && text[end] == "."
                 words.append(Word(text: word, range: start..<end, sentence: sentence,
-                                  isSentenceInitial: atSentenceStart || afterOpener,
+                                  isSentenceInitial: atSentenceStart || afterOpener, followsOpener: afterOpener,
                                   isPossessive: isPossessive,
                                   followsPunctuation: gapHasPunctuation || gapSpaces != 1,
                                   followedByPeriod: followedByPeriod))
