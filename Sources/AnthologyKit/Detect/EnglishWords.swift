@@ -65,7 +65,7 @@ enum EnglishWords {
         "thanksgiving", "halloween", "lent", "advent", "sabbath", "god", "allah", "bible", "koran", "quran",
         "torah", "internet", "earth", "heaven", "hell", "mass", "olympics", "western", "eastern", "northern",
         "southern", "tết", "tet", "chuseok", "seollal", "nowruz", "kwanzaa", "vesak", "holi", "navratri", "pongal",
-        "onam", "songkran", "hari", "raya", "lunar", "iftar", "suhoor", "kareem", "mubarak", "shabbat", "purim",
+        "onam", "songkran", "raya", "lunar", "iftar", "suhoor", "shabbat", "purim",
         "yom", "kippur", "rosh", "hashanah", "carnival", "carnaval", "fiesta", "semana", "santa", "jueves", "viernes",
     ]
 
@@ -187,6 +187,7 @@ enum EnglishWords {
         "district", "neighborhood", "neighbourhood", "quarter", "ward", "borough", "suburb", "area",
         "river", "street", "road", "avenue", "market", "station", "park", "square", "bridge", "temple",
         "shrine", "island", "lake", "beach", "hill", "valley", "canal", "harbour", "harbor", "district's",
+        "airport", "airfield", "terminal", "stadium", "campus", "estate", "township", "barrio", "suburbs",
     ]
 
     /// Words before a name that make it a place: "in Lisbon", "from Tokyo", "to Cairo".
@@ -213,6 +214,7 @@ enum EnglishWords {
         "hugged", "kissed", "helped", "married", "loved", "love", "called", "phoned", "texted", "emailed",
         "greeted", "invited", "joined", "introduced", "trusted", "with", "beside", "dear", "hi", "hello",
         "thanks", "thank", "missed", "miss", "watched", "followed", "found", "hired", "fired", "paid",
+        "to", "for",
     ]
 
     /// Verbs of speech, which put the speaker's name after them in a dialogue tag: "said Hope".
@@ -232,7 +234,8 @@ enum EnglishWords {
         "listened", "remembered", "decided", "realized", "realised", "wondered", "hesitated", "paused",
         "waited", "stood", "sat", "opened", "closed", "picked", "took", "gave", "held", "reached",
         "hugged", "kissed", "married", "died", "woke", "slept", "ate", "drank", "cooked", "played",
-        "danced", "tried", "hoped", "loved", "hated", "feared", "agreed", "explained", "admitted",
+        "danced", "tried", "hoped", "loved", "hated", "feared", "agreed", "explained", "admitted", "made",
+        "makes", "began", "begins", "learns", "decides", "smiles", "waits", "waves", "waved", "ate", "eats",
         "murmured", "muttered", "breathed", "glanced", "stared", "winked", "blinked", "wept", "screamed",
     ]
 

@@ -156,6 +156,10 @@ extension HeuristicDetector {
                 let lower = word.text.lowercased()
                 if isNeverAName(word.text) {
                     indexes.removeFirst()
+                    // "Ramadan Kareem", "Christmas Eve", "Good Friday": one word left after a festival
+                    // or nationality belongs to that phrase.
+                    let phraseWord = EnglishWords.properAdjectives.contains(lower) || EnglishWords.calendarWords.contains(lower)
+                    if phraseWord, indexes.count == 1 { return [] }
                     continue
                 }
                 guard word.isSentenceInitial, !evidence.contains(word.text), !EnglishWords.honorifics.contains(lower) else { break }
@@ -169,7 +173,14 @@ extension HeuristicDetector {
                 }
                 indexes.removeFirst()
             }
-            while let last = indexes.last, isNeverAName(words[last].text) || isLabel(last) { indexes.removeLast() }
+            while let last = indexes.last, isNeverAName(words[last].text) || isLabel(last) {
+                indexes.removeLast()
+                let lower = words[last].text.lowercased()
+                // "Hari Raya", "Eid al-Adha": the word before a festival belongs to its name.
+                if EnglishWords.properAdjectives.contains(lower) || EnglishWords.calendarWords.contains(lower), indexes.count == 1 {
+                    return []
+                }
+            }
             return indexes
         }
 
@@ -208,7 +219,8 @@ extension HeuristicDetector {
                 range: start..<last.range.upperBound, sentence: first.sentence,
                 personCue: hasPersonCue(indexes), placeCue: hasPlaceCue(indexes),
                 strictlyLocative: isStrictlyLocative(indexes),
-                personLike: hasPersonCue(indexes) || !titleWords.isEmpty || isPersonLike(indexes))
+                personLike: hasPersonCue(indexes) || !titleWords.isEmpty || isPersonLike(indexes),
+                actsAsPerson: actsAsPerson(indexes))
             return (indexes, occurrence)
         }
 
@@ -245,6 +257,15 @@ extension HeuristicDetector {
             let before = text[..<words[first].range.lowerBound].suffix(2)
             let after = text[words[last].range.upperBound...].prefix(1)
             return before == ", " && (after == "." || after == "?" || after == "!")
+        }
+
+        /// Verbs and roles only people have, unlike "was" or "is", which cities share.
+        private func actsAsPerson(_ indexes: [Int]) -> Bool {
+            let first = indexes.first!, last = indexes.last!
+            if isVocative(last) || isAppositive(last) || isSelfIntroduction(first) { return true }
+            if !words[last].isPossessive, let next = nextWord(after: last), EnglishWords.personVerbs.contains(next.text) { return true }
+            if let previous = previousWord(before: first)?.text.lowercased(), EnglishWords.objectVerbs.contains(previous) { return true }
+            return false
         }
 
         /// "named Kai", "said Hope", "my friend Victoria", "Madison laughs", "Sydney said".

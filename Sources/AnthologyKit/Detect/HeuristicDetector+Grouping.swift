@@ -31,7 +31,12 @@ extension HeuristicDetector.Context {
         }
         // A character does something somewhere in the story; a name that never acts, speaks,
         // owns or is spoken to is a thing or a place the text mentions in passing.
-        order.removeAll { key in !groups[key]!.contains(where: \.personLike) }
+        // A full name ("Pieter van Dijk") is evidence enough on its own.
+        // but not one only ever met as a destination: "You land at Tân Sơn Nhất at two in the morning".
+        order.removeAll { key in
+            let group = groups[key]!
+            return !group.contains(where: \.personLike) && (!isFullName(key) || group.allSatisfy(\.placeCue))
+        }
         return order.map { key in
             let group = groups[key]!
             let first = group[0]
@@ -45,6 +50,12 @@ extension HeuristicDetector.Context {
             return StoryEntities.Character(name: name, aliases: aliases.sorted(), mentions: group.count,
                                            firstOffset: offset(of: first), sentence: scanner.sentenceText(first.sentence))
         }
+    }
+
+    /// Two or more words, the first of them not ordinary English: "Anna Berg", not "Semana Santa".
+    private func isFullName(_ name: String) -> Bool {
+        let parts = name.split(separator: " ")
+        return parts.count > 1 && parts.first.map { !detector.commonWords.contains(String($0)) } == true
     }
 
     /// The name `name` is a shorter form of, if exactly one name claims it.

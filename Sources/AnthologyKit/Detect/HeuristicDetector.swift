@@ -43,6 +43,8 @@ public struct HeuristicDetector: EntityDetector {
         var strictlyLocative: Bool
         /// Acts, speaks, owns or is spoken to (see `Context.isPersonLike`).
         var personLike: Bool
+        /// Does what only people do: "Sydney made", "met Sydney", "Kobe began" (not "Lagos was").
+        var actsAsPerson: Bool
     }
 
     public func detect(in prose: String) -> StoryEntities {
@@ -80,8 +82,11 @@ public struct HeuristicDetector: EntityDetector {
 
         var cityOccurrences: [(City, Occurrence)] = []
         for (name, occurrences) in cityCandidates.sorted(by: { $0.key < $1.key }) {
-            let personCues = occurrences.filter(\.personCue).count
+            // Each mention votes: for a place when the text puts something there, for a person
+            // when it has the name speak, act or be addressed; a tie goes to a given name's owner.
             let placeCues = occurrences.filter(\.placeCue).count
+            var personCues = occurrences.filter { !$0.placeCue && ($0.personCue || $0.actsAsPerson) }.count
+            if personCues > 0, personCues == placeCues, givenNames.isGivenName(name) { personCues += 1 }
             let city = context.city(named: name, near: occurrences.map(\.range.lowerBound).min())
             let selfEvident = (city?.population ?? 0) >= Self.selfEvidentCityPopulation
                 && !givenNames.isGivenName(name) && !commonWords.contains(name)
