@@ -170,7 +170,14 @@ enum EnglishWords {
         "hotel", "cafe", "café", "bar", "restaurant", "library", "theatre", "theater", "building",
         "heights", "village", "creek", "canyon", "peak", "cape", "gate", "wharf", "quay", "embankment",
         "drive", "crescent", "terrace", "prospect", "highway", "motorway", "mall", "barracks", "prison", "zoo",
-        "palace", "centre", "center", "kirkja", "dom", "köy", "mahallesi",
+        "palace", "centre", "center",
+    ]
+
+    /// Endings that languages write into a place's name: Icelandic *-kirkja* (church), Turkish
+    /// *-köy* (village) and *-mahallesi* (quarter), Dutch and German *-straat*/*-straße*, ...
+    static let placeWordEndings: [String] = [
+        "kirkja", "köy", "mahallesi", "straat", "straße", "strasse", "gracht", "plein", "platz", "gasse",
+        "vej", "gatan", "gata", "torget", "katu", "utca", "caddesi", "sokak", "dong-gil", "-ro", "-gil",
     ]
 
     /// A capitalised name starting with one of these is a place: "Rua Augusta", "Lake Biwa".

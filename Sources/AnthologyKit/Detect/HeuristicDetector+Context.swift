@@ -57,7 +57,7 @@ extension HeuristicDetector {
         }
 
         /// A name said to someone: "Mai," she says; "Łukasz, your grandfather..."; "Søren, explain."
-        private func isVocative(_ index: Int) -> Bool {
+        func isVocative(_ index: Int) -> Bool {
             let word = words[index]
             let after = text[word.range.upperBound...].prefix(2)
             if word.isSentenceInitial && (after == ",\u{201D}" || after == ",\"" || after == "?\u{201D}" || after == "?\"") {
@@ -67,21 +67,21 @@ extension HeuristicDetector {
         }
 
         /// "my name is Łukasz", "I'm Anne-Marie Lefebvre": someone introducing themselves.
-        private func isSelfIntroduction(_ index: Int) -> Bool {
+        func isSelfIntroduction(_ index: Int) -> Bool {
             guard let previous = previousWord(before: index)?.text.lowercased() else { return false }
             if ["i’m", "i'm", "am", "named", "called"].contains(previous) { return true }
             return previous == "is" && index > 1 && ["name", "name’s"].contains(words[index - 2].text.lowercased())
         }
 
         /// "Ifeoma, her daughter, ...": a name explained by who the person is.
-        private func isAppositive(_ index: Int) -> Bool {
+        func isAppositive(_ index: Int) -> Bool {
             guard index + 2 < words.count, text[words[index].range.upperBound...].hasPrefix(", ") else { return false }
             let determiner = words[index + 1].text.lowercased(), noun = words[index + 2].text.lowercased()
             return ["her", "his", "my", "their", "our", "your", "a", "the"].contains(determiner)
                 && EnglishWords.relationNouns.contains(noun)
         }
 
-        private func isVerbLike(_ word: TextScanner.Word) -> Bool {
+        func isVerbLike(_ word: TextScanner.Word) -> Bool {
             !word.isCapitalized && (EnglishWords.personVerbs.contains(word.text) || EnglishWords.speechVerbs.contains(word.text)
                 || (word.text.count > 4 && word.text.hasSuffix("ed")))
         }
@@ -222,179 +222,6 @@ extension HeuristicDetector {
                 personLike: hasPersonCue(indexes) || !titleWords.isEmpty || isPersonLike(indexes),
                 actsAsPerson: actsAsPerson(indexes))
             return (indexes, occurrence)
-        }
-
-        // MARK: - Cues
-
-        /// The occurrence opens its sentence or a quotation, where any word is capitalised.
-        func startsSentence(_ occurrence: HeuristicDetector.Occurrence) -> Bool {
-            words.first { $0.range.lowerBound == occurrence.range.lowerBound }?.isSentenceInitial ?? false
-        }
-
-        private func previousWord(before index: Int) -> TextScanner.Word? {
-            guard index > 0, !words[index].followsPunctuation, words[index - 1].sentence == words[index].sentence else { return nil }
-            return words[index - 1]
-        }
-
-        private func nextWord(after index: Int) -> TextScanner.Word? {
-            guard index + 1 < words.count, !words[index + 1].followsPunctuation,
-                  words[index + 1].sentence == words[index].sentence else { return nil }
-            return words[index + 1]
-        }
-
-        /// Whether this occurrence shows someone who acts, speaks, owns or is spoken to: a subject
-        /// of a verb, a possessive, an object of "met" or "told", a name in a vocative or an
-        /// apposition. Every character has at least one such mention; a festival, a street or a
-        /// brand ("Tết", "Laugavegur", "Fanta") usually has none.
-        func isPersonLike(_ indexes: [Int]) -> Bool {
-            let first = indexes.first!, last = indexes.last!
-            if words[last].isPossessive || isVocative(last) || isAppositive(last) || isSelfIntroduction(first) { return true }
-            if let next = nextWord(after: last), isVerbLike(next) || EnglishWords.auxiliaries.contains(next.text) { return true }
-            if let previous = previousWord(before: first)?.text.lowercased(), EnglishWords.objectVerbs.contains(previous) {
-                return true
-            }
-            // "..., Kenji." / "..., Kenji?" at the end of a quotation: spoken to.
-            let before = text[..<words[first].range.lowerBound].suffix(2)
-            let after = text[words[last].range.upperBound...].prefix(1)
-            return before == ", " && (after == "." || after == "?" || after == "!")
-        }
-
-        /// Verbs and roles only people have, unlike "was" or "is", which cities share.
-        private func actsAsPerson(_ indexes: [Int]) -> Bool {
-            let first = indexes.first!, last = indexes.last!
-            if isVocative(last) || isAppositive(last) || isSelfIntroduction(first) { return true }
-            if !words[last].isPossessive, let next = nextWord(after: last), EnglishWords.personVerbs.contains(next.text) { return true }
-            if let previous = previousWord(before: first)?.text.lowercased(), EnglishWords.objectVerbs.contains(previous) { return true }
-            return false
-        }
-
-        /// "named Kai", "said Hope", "my friend Victoria", "Madison laughs", "Sydney said".
-        private func hasPersonCue(_ indexes: [Int]) -> Bool {
-            if let previous = previousWord(before: indexes.first!)?.text.lowercased(),
-               EnglishWords.namingWords.contains(previous) || EnglishWords.speechVerbs.contains(previous)
-                || EnglishWords.relationNouns.contains(previous) {
-                return true
-            }
-            if !words[indexes.last!].isPossessive, let next = nextWord(after: indexes.last!), EnglishWords.speechVerbs.contains(next.text) {
-                return true
-            }
-            return false
-        }
-
-        /// "in Lisbon", "from Tokyo", "Lagos's traffic", "Portland, Maine", "the Tokyo skyline".
-        private func hasPlaceCue(_ indexes: [Int]) -> Bool {
-            if let previous = previousWord(before: indexes.first!)?.text.lowercased(),
-               EnglishWords.locativePrepositions.contains(previous) {
-                return true
-            }
-            let last = indexes.last!
-            if last + 1 < words.count, words[last + 1].sentence == words[last].sentence,
-               text[words[last].range.upperBound..<words[last + 1].range.lowerBound] == ", " {
-                // "Portland, Maine", "Córdoba, Argentina"
-                var region = words[last + 1].text
-                if last + 2 < words.count, !words[last + 2].followsPunctuation, words[last + 2].isCapitalized {
-                    region += " " + words[last + 2].text
-                }
-                if isRegion(region) || isRegion(words[last + 1].text) { return true }
-            }
-            if words[last].isPossessive, let next = nextWord(after: last), !next.isCapitalized,
-               EnglishWords.cityNouns.contains(next.text) {
-                return true  // "Lagos's traffic", "Tokyo's art scene"
-            }
-            if let next = nextWord(after: last), !next.isCapitalized, EnglishWords.cityNouns.contains(next.text),
-               previousWord(before: indexes.first!)?.text.lowercased() == "the" {
-                return true  // "the Tokyo skyline"
-            }
-            return false
-        }
-
-        /// Every way the text introduces this occurrence is a preposition of place.
-        private func isStrictlyLocative(_ indexes: [Int]) -> Bool {
-            guard let previous = previousWord(before: indexes.first!) else { return false }
-            let lower = previous.text.lowercased()
-            if EnglishWords.strictLocatives.contains(lower) { return true }
-            if lower == "of", let before = previousWord(before: indexes.first! - 1), before.text.lowercased() == "out" { return true }
-            return false
-        }
-
-        // MARK: - Places and cities
-
-        /// Countries, continents, regions: "Poland", "West Africa", "Ontario".
-        func isRegion(_ name: String) -> Bool {
-            if detector.gazetteer.isCountry(name) || Regions.byName[name] != nil || EnglishWords.worldRegions.contains(name) {
-                return true
-            }
-            let parts = name.split(separator: " ", maxSplits: 1).map(String.init)
-            return parts.count == 2 && EnglishWords.compassWords.contains(parts[0].lowercased())
-                && (detector.gazetteer.isCountry(parts[1]) || EnglishWords.worldRegions.contains(parts[1]))
-        }
-
-        /// Ends in "River", starts with "Rua", or is followed by "district": a place in a city.
-        func isPlace(_ indexes: [Int]) -> Bool {
-            let first = words[indexes.first!], last = words[indexes.last!]
-            if indexes.count > 1, indexes.dropFirst().contains(where: { EnglishWords.placeSuffixes.contains(words[$0].text.lowercased()) })
-                || EnglishWords.placePrefixes.contains(first.text.lowercased()) {
-                return true  // "Sumida River", "Queen Street West", "Rua Augusta"
-            }
-            // Place-name endings written into one word: "Hallgrímskirkja", "Karaköy".
-            if EnglishWords.placeSuffixes.contains(where: { $0.count > 2 && last.text.lowercased().hasSuffix($0) && last.text.count > $0.count + 2 && ["kirkja", "köy", "dom", "mahallesi"].contains($0) }) {
-                return true
-            }
-            if !last.isPossessive, let next = nextWord(after: indexes.last!), !next.isCapitalized,
-               EnglishWords.placeNouns.contains(next.text) {
-                return true
-            }
-            return false
-        }
-
-        /// "Thames Valley Police", "General Affairs": an organisation, which is no one and nowhere.
-        func isOrganisation(_ indexes: [Int]) -> Bool {
-            indexes.count > 1 && EnglishWords.organisationSuffixes.contains(words[indexes.last!].text.lowercased())
-        }
-
-        /// "the Tagus", "the Louvre": a name a story puts an article before is a thing or a place.
-        func followsArticle(_ indexes: [Int]) -> Bool {
-            previousWord(before: indexes.first!)?.text.lowercased() == "the"
-        }
-
-        /// Cities by primary name, else by alternate name ("Bombay"); an alternate name is never
-        /// self-evident, so it needs a place cue ("Victoria" is an old name of Hong Kong, and a person).
-        func cities(named name: String) -> [City] {
-            if isRegion(name) {
-                // A city-state is both: Singapore, Luxembourg, Monaco.
-                return detector.gazetteer.cities(named: name, alternates: false).filter { Gazetteer.key($0.countryName) == Gazetteer.key(name) }
-            }
-            let primary = detector.gazetteer.cities(named: name, alternates: false)
-            if !primary.isEmpty { return primary }
-            return detector.gazetteer.cities(named: name, alternates: true)
-        }
-
-        /// The city a name stands for; among same-named cities, the one whose country or region
-        /// the text names nearest to `position` (the name's first mention).
-        func city(named name: String, near position: String.Index? = nil) -> City? {
-            let candidates = cities(named: name)
-            guard candidates.count > 1 else { return candidates.first }
-            if let qualified = qualifiedCity(named: name, among: candidates) { return qualified }
-            return detector.gazetteer.pick(candidates, context: text, near: position)
-        }
-
-        /// "Perth in Scotland, not Perth in Australia", "Valencia in Venezuela?" ... "Valencia in
-        /// Spain": the last qualification the text does not negate says which city it is.
-        private func qualifiedCity(named name: String, among candidates: [City]) -> City? {
-            var chosen: City?
-            for range in TextMatch.allWholeWords(name, in: text) {
-                let before = text[..<range.lowerBound].suffix(5).lowercased()
-                if before.hasSuffix("not ") || before.hasSuffix("no ") { continue }
-                let after = text[range.upperBound...]
-                let qualifier: Substring
-                if after.hasPrefix(" in ") { qualifier = after.dropFirst(4) } else if after.hasPrefix(", ") { qualifier = after.dropFirst(2) } else { continue }
-                let phrase = String(qualifier.prefix { $0.isLetter || $0 == " " }).trimmingCharacters(in: .whitespaces)
-                for city in candidates {
-                    let regionNames = Regions.byName.filter { $0.value.country == city.countryCode && $0.value.admin1 == city.admin1 }.map(\.key)
-                    if ([city.countryName] + regionNames).contains(where: { !$0.isEmpty && phrase.hasPrefix($0) }) { chosen = city }
-                }
-            }
-            return chosen
         }
     }
 }
