@@ -10,8 +10,6 @@ public struct Gazetteer: Sendable {
     /// The same, for names found only among a city's alternate names ("Bombay", "Peking").
     private var byAlternateKey: [String: [City]] = [:]
     private var countries: Set<String> = []
-    /// The longest city name in words, to bound how far a lookup looks ahead.
-    public private(set) var longestNameWords = 1
 
     /// - Parameter cities: each city with its names; the first two (name and ASCII name) are
     ///   primary, the rest alternates.
@@ -25,7 +23,6 @@ public struct Gazetteer: Sendable {
                 } else {
                     byAlternateKey[key, default: []].append(city)
                 }
-                longestNameWords = max(longestNameWords, name.split(separator: " ").count)
             }
             if !city.countryName.isEmpty { countries.insert(Self.key(city.countryName)) }
         }
@@ -76,12 +73,6 @@ public struct Gazetteer: Sendable {
 
     public func city(named name: String) -> City? {
         cities(named: name).first
-    }
-
-    /// The city called `name` that the text points at by naming its country or region
-    /// ("Perth in Scotland", "London, Ontario", "Valencia, Venezuela"); else the most populous.
-    public func city(named name: String, context text: String) -> City? {
-        pick(cities(named: name), context: text)
     }
 
     /// Among same-named cities, the one whose region or country the text names nearest to the

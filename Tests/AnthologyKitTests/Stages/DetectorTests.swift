@@ -121,8 +121,8 @@ struct GazetteerTests {
         #expect(Gazetteer.bundled.city(named: "Paris")?.countryCode == "FR")
     }
 
-    @Test func leavesOutSectionsOfCities() {
-        // GeoNames lists city sections (PPLX) such as Brooklyn's neighbourhoods; they are not cities.
+    @Test func readsItsOwnFormatAndLeavesOutSectionsOfCities() {
+        // GeoNames lists city sections (PPLX), such as Tokyo's neighbourhoods; the bundled data leaves them out.
         let tsv = """
         1\tOldtown\tOldtown\tXX\tNowhere\t01\t0\t0\t20000\t
         """
