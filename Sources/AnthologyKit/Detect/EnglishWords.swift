@@ -21,12 +21,12 @@ enum EnglishWords {
         "have", "having", "can", "could", "would", "should", "must", "might", "shall",
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "last",
         "next", "later", "soon", "again", "never", "always", "often", "sometimes", "together", "instead",
-        "meanwhile", "however", "still", "suddenly", "finally", "slowly", "please", "thank", "thanks",
+        "meanwhile", "however", "suddenly", "finally", "slowly", "please", "thank", "thanks",
         "hello", "hi", "hey", "goodbye", "well", "okay", "ok", "sir", "madam", "mom", "mum", "dad",
         "yesterday", "today", "tonight", "tomorrow", "afterwards", "afterward", "somewhere", "everywhere",
         "anywhere", "nowhere", "otherwise", "therefore", "thus", "hence", "indeed", "anyway", "already",
         "almost", "else", "enough", "rather", "quite", "very", "too", "ever", "far", "back", "up", "down",
-        "out", "away", "dear", "yours", "sincerely", "love", "welcome", "sorry",
+        "out", "away", "dear", "sincerely", "love", "welcome", "sorry",
         // Interjections.
         "hm", "hmm", "mm", "mmm", "mhm", "uh", "um", "er", "erm", "eh", "ha", "huh", "shh", "psst", "ooh", "aah",
         "wow", "yay", "ugh", "argh", "ouch", "oops", "whoa", "yeah", "yep", "nope", "nah", "aha", "bah", "pfft",
@@ -90,7 +90,7 @@ enum EnglishWords {
         // Kinship and respect terms used before a name, in English and the languages stories borrow from.
         "mama", "mam", "maman", "mamá", "papa", "papá", "baba", "babcia", "dziadek", "nana", "granny", "gran",
         "grandmother", "grandfather", "abuela", "abuelo", "tía", "tío", "tia", "tio", "nonna", "nonno", "oma",
-        "opa", "oga", "mzee", "mama", "bà", "ông", "cô", "chú", "doña", "dona", "sheikh", "hajji", "haji",
+        "opa", "oga", "mzee", "bà", "ông", "cô", "chú", "doña", "dona", "sheikh", "hajji", "haji",
         "umm", "abu", "teta", "ammu", "ustad", "swami", "pastor", "deacon", "elder", "coach", "nurse", "chef",
         "madam", "ma'am", "lolo", "lola", "tita", "tito", "mother", "mum", "mom", "mommy", "mummy", "daddy",
     ]
@@ -126,7 +126,7 @@ enum EnglishWords {
     /// Prepositions that introduce where, never whom: "a flat in Kazimierz", "out of Shinjuku".
     static let strictLocatives: Set<String> = [
         "in", "inside", "into", "onto", "near", "across", "through", "around", "outside", "toward", "towards",
-        "along", "between", "within", "throughout", "onto", "beyond", "downtown", "uptown",
+        "along", "between", "within", "throughout", "beyond", "downtown", "uptown",
     ]
 
     /// Parts of the world that are not countries in the gazetteer's list.
@@ -170,7 +170,7 @@ enum EnglishWords {
         "hotel", "cafe", "café", "bar", "restaurant", "library", "theatre", "theater", "building",
         "heights", "village", "creek", "canyon", "peak", "cape", "gate", "wharf", "quay", "embankment",
         "drive", "crescent", "terrace", "prospect", "highway", "motorway", "mall", "barracks", "prison", "zoo",
-        "palace", "centre", "center",
+        "centre", "center",
     ]
 
     /// Endings that languages write into a place's name: Icelandic *-kirkja* (church), Turkish
@@ -237,12 +237,12 @@ enum EnglishWords {
         "called", "smiled", "smiles", "laughed", "laughs", "nodded", "nods", "looks", "thinks", "knows",
         "wants", "tells", "told", "wrote", "writes", "sighs", "shrugs", "grins", "frowns", "whispers", "shouts", "sighed", "frowned", "grinned", "shrugged",
         "thought", "felt", "knew", "wanted", "returned", "began", "found", "turned", "looked", "walked",
-        "ran", "learned", "learnt", "saw", "met", "told", "wrote", "sang", "painted", "stumbled", "watched",
+        "ran", "learned", "learnt", "saw", "met", "sang", "painted", "stumbled", "watched",
         "listened", "remembered", "decided", "realized", "realised", "wondered", "hesitated", "paused",
         "waited", "stood", "sat", "opened", "closed", "picked", "took", "gave", "held", "reached",
         "hugged", "kissed", "married", "died", "woke", "slept", "ate", "drank", "cooked", "played",
         "danced", "tried", "hoped", "loved", "hated", "feared", "agreed", "explained", "admitted", "made",
-        "makes", "began", "begins", "learns", "decides", "smiles", "waits", "waves", "waved", "ate", "eats",
+        "makes", "begins", "learns", "decides", "waits", "waves", "waved", "eats",
         "murmured", "muttered", "breathed", "glanced", "stared", "winked", "blinked", "wept", "screamed",
     ]
 

@@ -27,6 +27,10 @@ public struct EntityCorrections: Sendable {
                                          fix: "remove it, or check the spelling against `anthology entities`"))
             }
         }
+        // The text is only scanned when a list in the front matter needs counts and sentences.
+        guard frontMatter.characters != nil || frontMatter.cities != nil else {
+            return (entities, diagnostics)
+        }
         let scanner = TextScanner(prose)
         if let listed = frontMatter.characters {
             entities.characters = listed.map { entry in

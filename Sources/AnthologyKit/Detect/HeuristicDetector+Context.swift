@@ -214,12 +214,13 @@ extension HeuristicDetector {
             }
             let first = words[indexes.first!], last = words[indexes.last!]
             let start = titleWords.first.map { words[$0].range.lowerBound } ?? first.range.lowerBound
+            let personCue = hasPersonCue(indexes)
             let occurrence = Occurrence(
                 name: names.joined(separator: " "), honorific: honorific, titledForm: titledForm,
                 range: start..<last.range.upperBound, sentence: first.sentence,
-                personCue: hasPersonCue(indexes), placeCue: hasPlaceCue(indexes),
+                personCue: personCue, placeCue: hasPlaceCue(indexes),
                 strictlyLocative: isStrictlyLocative(indexes),
-                personLike: hasPersonCue(indexes) || !titleWords.isEmpty || isPersonLike(indexes),
+                personLike: personCue || !titleWords.isEmpty || isPersonLike(indexes),
                 actsAsPerson: actsAsPerson(indexes))
             return (indexes, occurrence)
         }

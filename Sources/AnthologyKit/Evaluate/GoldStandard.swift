@@ -34,9 +34,7 @@ public struct GoldStandard: Sendable, Equatable {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            var diagnostic = FrontMatterParser.diagnostic(for: error, file: display)
-            diagnostic.line -= 1  // gold files have no opening --- line
-            return .failure(diagnostic)
+            return .failure(FrontMatterParser.diagnostic(for: error, file: display, lineOffset: 0))
         } catch {
             return .failure(.error(display, "not valid YAML: \(error)", fix: "check the file's YAML"))
         }

@@ -163,7 +163,8 @@ public struct FrontMatterParser: Sendable {
     private func line(of node: Node) -> Int { (node.mark?.line ?? 0) + 1 }
     private func column(of node: Node) -> Int { node.mark?.column ?? 0 }
 
-    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    /// - Parameter lineOffset: file lines before the YAML starts (1 for front matter, after its `---`).
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int = 1) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml), let .composer(context, problem, mark, yaml):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
@@ -172,15 +173,15 @@ public struct FrontMatterParser: Sendable {
             var at = mark
             let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
             if let start = context?.mark, error.isScanner || mark.line > lines { at = start }
-            return .error(file, line: at.line + 1, column: at.column,
+            return .error(file, line: at.line + lineOffset, column: at.column,
                           "front matter is not valid YAML: \(detail)",
                           fix: "check the quotes, colons and indentation on this line; quote a value that contains `: ` (title: \"Dawn: A Story\")")
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .error(file, line: context.mark.line + 1, column: context.mark.column,
+            return .error(file, line: context.mark.line + lineOffset, column: context.mark.column,
                           "front matter repeats the key \(duplicates.map { "`\($0)`" }.joined(separator: ", "))",
                           fix: "keep one line per key")
         default:
-            return .error(file, line: 2, "front matter is not valid YAML: \(error)", fix: "check the YAML between the --- lines")
+            return .error(file, line: lineOffset + 1, "front matter is not valid YAML: \(error)", fix: "check the YAML between the --- lines")
         }
     }
 

@@ -62,10 +62,10 @@ public struct SiteWriter: Sendable {
                 try fm.moveItem(at: staging, to: output)
             }
         } catch let failure as BuildFailure {
-            try? removeIfOurs(staging)
+            try? removeStaging(staging)
             throw failure
         } catch {
-            try? removeIfOurs(staging)
+            try? removeStaging(staging)
             throw BuildFailure([.error(displayOutput, "could not write the site: \(error.localizedDescription)",
                                        fix: "check that the folder and its parent are writable; the previous site is unchanged")])
         }
@@ -105,8 +105,8 @@ public struct SiteWriter: Sendable {
         manifest(in: folder) != nil || ((try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty ?? false)
     }
 
-    private func removeIfOurs(_ folder: URL) throws {
-        // The staging folder is created by this run; it is removed even before its manifest exists.
+    /// The staging folder is this run's own, so it goes even before its manifest is written.
+    private func removeStaging(_ folder: URL) throws {
         if FileManager.default.fileExists(atPath: folder.path) { try FileManager.default.removeItem(at: folder) }
     }
 
@@ -117,7 +117,7 @@ public struct SiteWriter: Sendable {
         var foreign: [String] = []
         while let relative = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            fm.fileExists(atPath: old.appendingPathComponent(relative).path, isDirectory: &isDirectory)
+            _ = fm.fileExists(atPath: old.appendingPathComponent(relative).path, isDirectory: &isDirectory)
             if isDirectory.boolValue || relative == Self.manifestName || known.contains(relative) { continue }
             foreign.append(relative)
         }
