@@ -340,7 +340,7 @@ struct BadInputTests {
         try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
 
         let report = try site.build()
-        #expect(report.pagesWritten > 0)
+        #expect(report.pages > 0)
         #expect(site.exists("index.html"))
         #expect(site.exists(SiteWriter.manifestName))
         #expect(try Self.leftovers(site).isEmpty)

@@ -4,7 +4,7 @@ extension BuildReport {
         func plural(_ n: Int, _ word: String, _ plural: String? = nil) -> String {
             "\(n) \(n == 1 ? word : plural ?? word + "s")"
         }
-        var lines = ["Built \(plural(stories, "story", "stories")), \(plural(characters, "character")), \(plural(cities, "city", "cities")): \(plural(pagesWritten, "page")) (\(plural(filesWritten, "file"))) written to \(output)"]
+        var lines = ["Built \(plural(stories, "story", "stories")), \(plural(characters, "character")), \(plural(cities, "city", "cities")): \(plural(pages, "page")) (\(plural(files, "file"))) in \(output), \(changed.count) changed"]
         if drafts > 0 { lines.append("Left out \(plural(drafts, "draft")) (build with --drafts to include them)") }
         let width = stages.map(\.name.count).max() ?? 0
         for stage in stages {

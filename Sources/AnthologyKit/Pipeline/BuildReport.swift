@@ -9,10 +9,12 @@ public struct BuildReport: Sendable {
     public var drafts = 0
     public var characters = 0
     public var cities = 0
-    /// HTML pages in the written site.
-    public var pagesWritten = 0
-    /// Every file written: pages, assets and the manifest.
-    public var filesWritten = 0
+    /// HTML pages in the site.
+    public var pages = 0
+    /// Every file of the site: pages, assets and the manifest.
+    public var files = 0
+    /// Files this build wrote or removed (a rebuild that changed nothing has none).
+    public var changed: [String] = []
     public var stages: [Stage] = []
     /// Warnings and notes; a build with errors throws instead of reporting.
     public var diagnostics: [Diagnostic] = []

@@ -5,6 +5,7 @@ import Logging
 ///
 /// Each stage is timed with the injected clock. Problems are collected per stage; the build
 /// stops before writing if any is an error, so a broken story never half-replaces a site.
+/// Given a `BuildCache` from the previous build, the stages redo only what changed.
 public struct Builder: Sendable {
     public var options: BuildOptions
     public var detector: any EntityDetector
@@ -21,6 +22,11 @@ public struct Builder: Sendable {
 
     /// The site as it would be built, without writing anything (used by `entities` and `build`).
     public func analyse(report: inout BuildReport) throws(BuildFailure) -> Site {
+        var cache = BuildCache()
+        return try analyse(report: &report, cache: &cache)
+    }
+
+    func analyse(report: inout BuildReport, cache: inout BuildCache) throws(BuildFailure) -> Site {
         var diagnostics: [Diagnostic] = []
 
         let files = time("load", &report) {
@@ -29,15 +35,21 @@ public struct Builder: Sendable {
             return files
         }
 
-        let parsed: [ParsedStory] = time("parse", &report) {
-            files.compactMap { file in
+        let previous = cache.stories
+        let analyses: [StoryAnalysis] = time("parse", &report) {
+            files.parallelMap { file in
+                var source = ContentHash()
+                source.combine(file.displayPath)
+                source.combine(file.text)
+                if let cached = previous[file.relativePath], cached.source == source.value { return cached }
                 let (story, problems) = StoryParser().parse(file)
-                diagnostics += problems
-                return story
+                return StoryAnalysis(source: source.value, parsed: story, parseProblems: problems, detection: nil)
             }
         }
+        diagnostics += analyses.flatMap(\.parseProblems)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
 
+        let parsed = analyses.compactMap(\.parsed)
         let included = parsed.filter { options.includeDrafts || !$0.frontMatter.draft }
         report.drafts = parsed.count - included.count
         if included.isEmpty {
@@ -46,14 +58,25 @@ public struct Builder: Sendable {
             throw BuildFailure(diagnostics)
         }
 
-        let inputs: [SiteLinker.Input] = time("detect", &report) {
+        let detected: [StoryAnalysis] = time("detect", &report) {
             let corrections = EntityCorrections()
-            return included.map { story in
-                let detected = detector.detect(in: story.prose)
-                let (entities, problems) = corrections.apply(story.frontMatter, to: detected, prose: story.prose, file: story.displayPath)
-                diagnostics += problems
-                return SiteLinker.Input(story: story, entities: entities)
+            return analyses.parallelMap { analysis in
+                guard analysis.detection == nil, let story = analysis.parsed,
+                      options.includeDrafts || !story.frontMatter.draft else { return analysis }
+                var analysis = analysis
+                let found = detector.detect(in: story.prose)
+                analysis.detection = corrections.apply(story.frontMatter, to: found, prose: story.prose, file: story.displayPath)
+                return analysis
             }
+        }
+        var inputs: [SiteLinker.Input] = []
+        cache.stories = [:]
+        for (file, analysis) in zip(files, detected) {
+            cache.stories[file.relativePath] = analysis
+            guard let story = analysis.parsed, let detection = analysis.detection,
+                  options.includeDrafts || !story.frontMatter.draft else { continue }
+            diagnostics += detection.problems
+            inputs.append(SiteLinker.Input(story: story, entities: detection.entities))
         }
 
         let site = time("link", &report) {
@@ -70,35 +93,48 @@ public struct Builder: Sendable {
 
     /// Builds and writes the site.
     public func build() throws(BuildFailure) -> BuildReport {
+        var cache = BuildCache()
+        return try build(cache: &cache)
+    }
+
+    /// Builds and writes the site, reusing and then updating `cache`.
+    public func build(cache: inout BuildCache) throws(BuildFailure) -> BuildReport {
         var report = BuildReport()
         // Templates are checked before anything else so that their errors are listed
         // together with the stories' errors.
         let (templates, templateProblems) = TemplateSet.load(from: options.templates, displayFolder: options.templatesDisplay)
         let site: Site
         do {
-            site = try analyse(report: &report)
+            site = try analyse(report: &report, cache: &cache)
         } catch {
             throw BuildFailure(error.diagnostics + templateProblems)
         }
         guard let templates else { throw BuildFailure(report.diagnostics + templateProblems) }
         report.diagnostics = (report.diagnostics + templateProblems).sorted()
 
-        let files = time("render", &report) {
-            SiteRenderer(templates: templates, siteTitle: options.siteTitle).render(site)
-        }
         let writer = SiteWriter(output: options.output, displayOutput: options.outputDisplay)
-        var written = 0
+        // Pages are only skipped when the output folder is exactly as the cache left it.
+        if cache.render.manifest != writer.manifestFingerprint() { cache.render = RenderCache() }
+        let rendered = time("render", &report) {
+            SiteRenderer(templates: templates, siteTitle: options.siteTitle).render(site, cache: &cache.render)
+        }
+        var result = SiteWriter.Result()
         var failure: BuildFailure?
         time("write", &report) {
             do throws(BuildFailure) {
-                written = try writer.write(files)
+                result = try writer.write(rendered.files, unchanged: rendered.unchanged)
             } catch {
                 failure = error
             }
         }
-        if let failure { throw BuildFailure(report.diagnostics + failure.diagnostics) }
-        report.filesWritten = written
-        report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
+        if let failure {
+            cache.render = RenderCache()
+            throw BuildFailure(report.diagnostics + failure.diagnostics)
+        }
+        cache.render.manifest = writer.manifestFingerprint()
+        report.files = result.files
+        report.pages = rendered.pages
+        report.changed = result.changed
         return report
     }
 

@@ -4,9 +4,18 @@ import Foundation
 ///
 /// Story pages come first because they decide which mentions get a link (and so which
 /// `#fragment` ids exist); character pages then point only at anchors that are really there.
+/// Pages are rendered in parallel. With a cache from the previous build, a page whose
+/// fingerprint (template, context, story text) is unchanged is not rendered again.
 public struct SiteRenderer: Sendable {
     public var templates: TemplateSet
     public var siteTitle: String
+
+    /// The rendered files, and the pages of the previous build that are still current.
+    public struct Rendered: Sendable {
+        public var files: [OutputFile]
+        public var unchanged: [String]
+        public var pages: Int
+    }
 
     public init(templates: TemplateSet, siteTitle: String = "Anthology") {
         self.templates = templates
@@ -14,38 +23,97 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render(_ site: Site) -> [OutputFile] {
-        var contexts = PageContexts(site: site, siteTitle: siteTitle)
-        var files: [OutputFile] = []
+        var cache = RenderCache()
+        return render(site, cache: &cache).files
+    }
 
-        for index in site.stories.indices {
-            let (body, anchors) = storyBody(index, in: site)
-            contexts.placedAnchors.append(anchors)
+    func render(_ site: Site, cache: inout RenderCache) -> Rendered {
+        var contexts = PageContexts(site: site, siteTitle: siteTitle)
+        let storyContexts = contexts
+        let previous = cache
+        var next = RenderCache()
+        var files: [OutputFile] = []
+        var unchanged: [String] = []
+        var base = ContentHash()
+        base.combine(templates.fingerprint)
+        base.combine(siteTitle)
+
+        let stories = Array(site.stories.indices).parallelMap { index -> (page: String, fingerprint: UInt64, body: UInt64, file: OutputFile?, anchors: Set<String>) in
             let page = SitePaths.story(site.stories[index].slug)
-            files.append(OutputFile(path: page, text: templates.render(contexts.story(index, body: body), page: "story")))
+            let targets = mentionTargets(index, in: site)
+            let bodyKey = Self.bodyFingerprint(site.stories[index], targets: targets)
+            var hash = base
+            hash.combine(page)
+            hash.combine(bodyKey)
+            ContextFingerprint.combine(storyContexts.story(index, body: ""), into: &hash)
+            let fingerprint = hash.value
+            if previous.pages[page] == fingerprint, let anchors = previous.anchors[bodyKey] {
+                return (page, fingerprint, bodyKey, nil, anchors)
+            }
+            let (body, anchors) = storyBody(index, in: site, targets: targets)
+            let file = OutputFile(path: page, text: templates.render(storyContexts.story(index, body: body), page: "story"))
+            return (page, fingerprint, bodyKey, file, anchors)
         }
-        files.append(OutputFile(path: SitePaths.home, text: templates.render(contexts.home(), page: "home")))
-        files.append(OutputFile(path: SitePaths.charactersIndex, text: templates.render(contexts.charactersIndex(), page: "characters")))
-        files.append(OutputFile(path: SitePaths.citiesIndex, text: templates.render(contexts.citiesIndex(), page: "cities")))
+        for story in stories {
+            contexts.placedAnchors.append(story.anchors)
+            next.pages[story.page] = story.fingerprint
+            next.anchors[story.body] = story.anchors
+            if let file = story.file { files.append(file) } else { unchanged.append(story.page) }
+        }
+
+        var pages: [(path: String, template: String, context: @Sendable (PageContexts) -> [String: Any])] = [
+            (SitePaths.home, "home", { $0.home() }),
+            (SitePaths.charactersIndex, "characters", { $0.charactersIndex() }),
+            (SitePaths.citiesIndex, "cities", { $0.citiesIndex() }),
+        ]
         for index in site.characters.indices {
-            files.append(OutputFile(path: SitePaths.character(site.characters[index].slug),
-                                    text: templates.render(contexts.character(index), page: "character")))
+            pages.append((SitePaths.character(site.characters[index].slug), "character", { $0.character(index) }))
         }
         for index in site.cities.indices {
-            files.append(OutputFile(path: SitePaths.city(site.cities[index].slug),
-                                    text: templates.render(contexts.city(index), page: "city")))
+            pages.append((SitePaths.city(site.cities[index].slug), "city", { $0.city(index) }))
+        }
+        let linked = contexts
+        let others = pages.parallelMap { page -> (fingerprint: UInt64, file: OutputFile?) in
+            let context = page.context(linked)
+            var hash = base
+            hash.combine(page.path)
+            hash.combine(page.template)
+            ContextFingerprint.combine(context, into: &hash)
+            let fingerprint = hash.value
+            if previous.pages[page.path] == fingerprint { return (fingerprint, nil) }
+            return (fingerprint, OutputFile(path: page.path, text: templates.render(context, page: page.template)))
+        }
+        for (page, result) in zip(pages, others) {
+            next.pages[page.path] = result.fingerprint
+            if let file = result.file { files.append(file) } else { unchanged.append(page.path) }
         }
         for asset in templates.assets {
             files.append(OutputFile(path: "assets/" + asset.path, contents: asset.data))
         }
-        return files.sorted { $0.path < $1.path }
+        next.manifest = previous.manifest
+        cache = next
+        return Rendered(files: files.sorted { $0.path < $1.path }, unchanged: unchanged.sorted(),
+                        pages: site.stories.count + pages.count)
     }
 
-    /// The story's HTML with the first mention of each character and city linked to its page.
-    func storyBody(_ index: Int, in site: Site) -> (html: String, anchors: Set<String>) {
+    /// Everything a story's body depends on: its Markdown and what its mentions link to.
+    static func bodyFingerprint(_ story: Site.Story, targets: [MarkdownDocument.MentionTarget]) -> UInt64 {
+        var hash = ContentHash()
+        hash.combine(story.markdown)
+        hash.combine(story.opensWithHeading)
+        for target in targets {
+            hash.combine(target.forms.count)
+            for form in target.forms { hash.combine(form) }
+            hash.combine(target.href)
+            hash.combine(target.id)
+        }
+        return hash.value
+    }
+
+    /// Where the first mention of each of the story's characters and cities links to.
+    func mentionTargets(_ index: Int, in site: Site) -> [MarkdownDocument.MentionTarget] {
         let story = site.stories[index]
         let root = SitePaths.root(of: SitePaths.story(story.slug))
-        let document = MarkdownDocument(markdown: story.markdown)
-        if story.opensWithHeading { document.removeOpeningHeading() }
         var targets: [MarkdownDocument.MentionTarget] = []
         for index in story.characters {
             let character = site.characters[index]
@@ -58,6 +126,14 @@ public struct SiteRenderer: Sendable {
             targets.append(.init(forms: story.cityForms[index] ?? [page.city.name],
                                  href: root + SitePaths.city(page.slug), id: SitePaths.cityAnchor(page.slug)))
         }
+        return targets
+    }
+
+    /// The story's HTML with the first mention of each character and city linked to its page.
+    func storyBody(_ index: Int, in site: Site, targets: [MarkdownDocument.MentionTarget]) -> (html: String, anchors: Set<String>) {
+        let story = site.stories[index]
+        let document = MarkdownDocument(markdown: story.markdown)
+        if story.opensWithHeading { document.removeOpeningHeading() }
         let anchors = document.linkFirstMentions(targets)
         return (document.html(), anchors)
     }

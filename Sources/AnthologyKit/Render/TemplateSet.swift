@@ -13,6 +13,8 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Static files to copy, as (path relative to `assets/`, contents).
     let assets: [(path: String, data: Data)]
+    /// Hash of every template and asset, so a page rendered with other templates is never reused.
+    let fingerprint: UInt64
 
     public static func load(from folder: URL, displayFolder: String) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -30,12 +32,15 @@ public struct TemplateSet: Sendable {
             .sorted()
         var library = MustacheLibrary()
         var assets: [(String, Data)] = []
+        var fingerprint = ContentHash()
         for relative in files {
             let url = folder.appendingPathComponent(relative)
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
             if relative.hasPrefix("assets/") {
                 if let data = fm.contents(atPath: url.path) {
+                    fingerprint.combine(relative)
+                    fingerprint.combine(data)
                     assets.append((String(relative.dropFirst("assets/".count)), data))
                 } else {
                     diagnostics.append(.error(display(relative), "cannot read this file", fix: "make it readable"))
@@ -52,6 +57,8 @@ public struct TemplateSet: Sendable {
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
             case .success(let text):
+                fingerprint.combine(relative)
+                fingerprint.combine(text)
                 do {
                     library.register(try MustacheTemplate(string: text), named: name)
                 } catch let error as MustacheTemplate.ParserError {
@@ -70,7 +77,7 @@ public struct TemplateSet: Sendable {
                                       fix: "create it; the README lists what each template receives"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (TemplateSet(library: library, assets: assets), diagnostics)
+        return (TemplateSet(library: library, assets: assets, fingerprint: fingerprint.value), diagnostics)
     }
 
     func render(_ context: [String: Any], page: String) -> String {

@@ -2,14 +2,30 @@ import Foundation
 
 /// Stage 6, write: puts the rendered site in the output folder without ever losing anything.
 ///
-/// - The new site is written to a staging folder beside the output and swapped in only when
-///   complete, so a failed build leaves the previous site as it was.
-/// - A manifest (`.anthology-manifest`) records every file Anthology wrote. Anthology only
-///   replaces a folder that carries its manifest (or is empty), so `--output ~` cannot clear
-///   a home folder; files someone added to the site by hand (a `CNAME`, say) are carried over.
+/// - A manifest (`.anthology-manifest`) records every file Anthology wrote, with a hash of
+///   its contents. Anthology only touches a folder that carries its manifest (or is empty),
+///   so `--output ~` cannot clear a home folder, and it only ever deletes files its manifest
+///   lists: files someone added by hand (a `CNAME`, say) stay where they are.
+/// - A first build goes to a staging folder beside the output and is moved into place when
+///   complete. Later builds update the site in place: a file whose contents did not change
+///   is not rewritten (so deploy syncs and the preview stay quiet), and each changed file is
+///   replaced atomically by a rename, so a reader never sees half a page.
+/// - Build errors are found before this stage runs, so a failed build leaves the site as it was.
 public struct SiteWriter: Sendable {
     public static let manifestName = ".anthology-manifest"
     static let manifestHeader = "# Written by Anthology; the files below are regenerated on every build."
+
+    /// What a write changed.
+    public struct Result: Sendable, Equatable {
+        /// Files whose contents were written, sorted.
+        public var written: [String] = []
+        /// Files of the previous site that the new one no longer has, sorted.
+        public var removed: [String] = []
+        /// Every file of the site, the manifest included.
+        public var files = 0
+
+        public var changed: [String] { (written + removed).sorted() }
+    }
 
     public var output: URL
     public var displayOutput: String
@@ -19,62 +35,119 @@ public struct SiteWriter: Sendable {
         self.displayOutput = displayOutput ?? output.path
     }
 
-    /// Writes `files`; returns how many files were written, the manifest included.
-    public func write(_ files: [OutputFile]) throws(BuildFailure) -> Int {
-        let fm = FileManager.default
-        let previous = try previousManifest()
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).anthology-staging")
-        let retired = parent.appendingPathComponent(".\(name).anthology-previous")
-
+    /// Writes `files`. `unchanged` names files of the previous build that the renderer knows
+    /// to be current; they are kept as they are.
+    public func write(_ files: [OutputFile], unchanged: [String] = []) throws(BuildFailure) -> Result {
+        let hashes = files.map { ContentHash.of($0.contents) }
+        let result: Result
         do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            for leftover in [staging, retired] where fm.fileExists(atPath: leftover.path) {
-                // Left by an interrupted build: ours only if it carries our manifest.
-                guard Self.isOurs(leftover) else {
-                    throw BuildFailure([.error(leftover.path, "a folder with this name is in the way and was not made by Anthology",
-                                               fix: "move it elsewhere, then build again")])
-                }
-                try fm.removeItem(at: leftover)
+            if let previous = try previousManifest() {
+                result = try update(files, hashes: hashes, unchanged: unchanged, previous: previous)
+            } else {
+                result = try writeFresh(files, hashes: hashes)
             }
+        } catch let failure as BuildFailure {
+            throw failure
+        } catch {
+            throw BuildFailure([.error(displayOutput, "could not write the site: \(error.localizedDescription)",
+                                       fix: "check that the folder and its parent are writable, then build again")])
+        }
+        return result
+    }
+
+    /// The first build: everything goes to a staging folder that is then moved into place.
+    private func writeFresh(_ files: [OutputFile], hashes: [UInt64]) throws -> Result {
+        let fm = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).anthology-staging")
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        if fm.fileExists(atPath: staging.path) {
+            // Left by an interrupted build: ours only if it carries our manifest.
+            guard Self.isOurs(staging) else {
+                throw BuildFailure([.error(staging.path, "a folder with this name is in the way and was not made by Anthology",
+                                           fix: "move it elsewhere, then build again")])
+            }
+            try fm.removeItem(at: staging)
+        }
+        do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
             for file in files {
                 let url = staging.appendingPathComponent(file.path)
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try file.contents.write(to: url)
             }
-            let manifest = ([Self.manifestHeader] + files.map(\.path).sorted()).joined(separator: "\n") + "\n"
-            try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
-
-            if let previous {
-                try carryOverForeignFiles(from: output, to: staging, known: previous)
-                try fm.moveItem(at: output, to: retired)
-                do {
-                    try fm.moveItem(at: staging, to: output)
-                } catch {
-                    try? fm.moveItem(at: retired, to: output)  // put the old site back
-                    throw error
-                }
-                try fm.removeItem(at: retired)
-            } else {
-                if fm.fileExists(atPath: output.path) { try fm.removeItem(at: output) }  // empty folder
-                try fm.moveItem(at: staging, to: output)
-            }
-        } catch let failure as BuildFailure {
-            try? removeStaging(staging)
-            throw failure
+            try Self.manifestText(Dictionary(zip(files.map(\.path), hashes), uniquingKeysWith: { a, _ in a }))
+                .write(to: staging.appendingPathComponent(Self.manifestName))
+            if fm.fileExists(atPath: output.path) { try fm.removeItem(at: output) }  // an empty folder
+            try fm.moveItem(at: staging, to: output)
         } catch {
-            try? removeStaging(staging)
-            throw BuildFailure([.error(displayOutput, "could not write the site: \(error.localizedDescription)",
-                                       fix: "check that the folder and its parent are writable; the previous site is unchanged")])
+            // The staging folder is this run's own, so it goes even before its manifest is written.
+            try? fm.removeItem(at: staging)
+            throw error
         }
-        return files.count + 1
+        return Result(written: files.map(\.path).sorted(), removed: [], files: files.count + 1)
     }
 
-    /// The manifest of the site in the output folder; nil when there is no output folder or it is empty.
-    /// Throws when the folder holds anything Anthology did not make.
-    private func previousManifest() throws(BuildFailure) -> Set<String>? {
+    /// Later builds: only what changed is written, and only what Anthology wrote is removed.
+    private func update(_ files: [OutputFile], hashes: [UInt64], unchanged: [String], previous: [String: UInt64?]) throws -> Result {
+        let fm = FileManager.default
+        // A new page where someone put a file of their own: stop before changing anything.
+        for file in files where previous[file.path] == nil && fm.fileExists(atPath: output.appendingPathComponent(file.path).path) {
+            throw BuildFailure([.error(displayOutput + "/" + file.path,
+                                       "this file was not made by Anthology, and the new site has a page at the same path",
+                                       fix: "move or rename the file, then build again (nothing was changed)")])
+        }
+        var manifest: [String: UInt64] = [:]
+        var result = Result()
+        for path in unchanged {
+            if let hash = previous[path] ?? nil { manifest[path] = hash }
+        }
+        for (file, hash) in zip(files, hashes) {
+            manifest[file.path] = hash
+            let url = output.appendingPathComponent(file.path)
+            if previous[file.path] == hash, fm.fileExists(atPath: url.path) { continue }
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Self.replace(url, with: file.contents)
+            result.written.append(file.path)
+        }
+        for path in previous.keys.sorted() where manifest[path] == nil {
+            let url = output.appendingPathComponent(path)
+            if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
+            removeEmptyFolders(above: url)
+            result.removed.append(path)
+        }
+        try Self.replace(output.appendingPathComponent(Self.manifestName), with: Self.manifestText(manifest))
+        result.written.sort()
+        result.files = manifest.count + 1
+        return result
+    }
+
+    /// Writes beside the file, then renames over it: readers see the old file or the new one.
+    private static func replace(_ url: URL, with contents: Data) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).anthology-new")
+        try contents.write(to: temporary)
+        if rename(temporary.path, url.path) != 0 {
+            let code = errno
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "could not replace \(url.path): \(String(cString: strerror(code)))"])
+        }
+    }
+
+    /// Folders emptied by removing a page (a story that was renamed) go too, up to the output folder.
+    private func removeEmptyFolders(above file: URL) {
+        var folder = file.deletingLastPathComponent().standardizedFileURL
+        let fm = FileManager.default
+        while folder.path.count > output.path.count, folder.path.hasPrefix(output.path + "/"),
+              (try? fm.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+            try? fm.removeItem(at: folder)
+            folder = folder.deletingLastPathComponent()
+        }
+    }
+
+    /// The manifest of the site in the output folder (hashes are nil in manifests from older
+    /// versions); nil when there is no output folder or it is empty. Throws when the folder
+    /// holds anything Anthology did not make.
+    private func previousManifest() throws(BuildFailure) -> [String: UInt64?]? {
         let fm = FileManager.default
         if let attributes = try? fm.attributesOfItem(atPath: output.path), attributes[.type] as? FileAttributeType == .typeSymbolicLink {
             throw BuildFailure([.error(displayOutput, "the output folder is a symbolic link",
@@ -95,42 +168,34 @@ public struct SiteWriter: Sendable {
         return manifest
     }
 
-    static func manifest(in folder: URL) -> Set<String>? {
+    /// One line per file: its path, a tab, and the hash of its contents.
+    static func manifestText(_ hashes: [String: UInt64]) -> Data {
+        let lines = hashes.keys.sorted().map { "\($0)\t\(hashes[$0]!.hex)" }
+        return Data((([manifestHeader] + lines).joined(separator: "\n") + "\n").utf8)
+    }
+
+    /// The files a manifest lists, with their hashes.
+    static func manifest(in folder: URL) -> [String: UInt64?]? {
         guard let text = try? String(contentsOf: folder.appendingPathComponent(manifestName), encoding: .utf8),
               text.hasPrefix(manifestHeader) else { return nil }
-        return Set(text.split(separator: "\n").dropFirst().map(String.init))
+        var files: [String: UInt64?] = [:]
+        for line in text.split(separator: "\n").dropFirst() {
+            if let tab = line.lastIndex(of: "\t") {
+                files[String(line[..<tab])] = UInt64(line[line.index(after: tab)...], radix: 16)
+            } else {
+                files[String(line)] = .some(nil)
+            }
+        }
+        return files
+    }
+
+    /// Hash of the manifest on disk, or nil without one: tells whether the output folder is
+    /// still exactly as the last build left it.
+    public func manifestFingerprint() -> UInt64? {
+        (try? Data(contentsOf: output.appendingPathComponent(Self.manifestName))).map(ContentHash.of)
     }
 
     static func isOurs(_ folder: URL) -> Bool {
         manifest(in: folder) != nil || ((try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty ?? false)
-    }
-
-    /// The staging folder is this run's own, so it goes even before its manifest is written.
-    private func removeStaging(_ folder: URL) throws {
-        if FileManager.default.fileExists(atPath: folder.path) { try FileManager.default.removeItem(at: folder) }
-    }
-
-    /// Moves files that are in the old site but were never written by Anthology into the new one.
-    private func carryOverForeignFiles(from old: URL, to new: URL, known: Set<String>) throws {
-        let fm = FileManager.default
-        guard let enumerator = fm.enumerator(atPath: old.path) else { return }
-        var foreign: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            _ = fm.fileExists(atPath: old.appendingPathComponent(relative).path, isDirectory: &isDirectory)
-            if isDirectory.boolValue || relative == Self.manifestName || known.contains(relative) { continue }
-            foreign.append(relative)
-        }
-        for relative in foreign.sorted() {
-            let target = new.appendingPathComponent(relative)
-            if fm.fileExists(atPath: target.path) {
-                throw BuildFailure([.error(displayOutput + "/" + relative,
-                                           "this file was not made by Anthology, and the new site has a page at the same path",
-                                           fix: "move or rename the file, then build again (nothing was changed)")])
-            }
-            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            // Copied, not moved: until the swap succeeds the old site must stay whole.
-            try fm.copyItem(at: old.appendingPathComponent(relative), to: target)
-        }
     }
 }

@@ -19,9 +19,9 @@ struct HarbourLightsTests {
         #expect(report.stories == 3)
         #expect(report.characters == 5)
         #expect(report.cities == 3)
-        #expect(report.filesWritten == site.files().count)
-        #expect(report.pagesWritten == site.files().filter { $0.hasSuffix(".html") }.count)
-        #expect(report.pagesWritten == 3 + 5 + 3 + 3)  // stories, characters, cities, home and two indexes
+        #expect(report.files == site.files().count)
+        #expect(report.pages == site.files().filter { $0.hasSuffix(".html") }.count)
+        #expect(report.pages == 3 + 5 + 3 + 3)  // stories, characters, cities, home and two indexes
         #expect(report.stages.map(\.name) == ["load", "parse", "detect", "link", "render", "write"])
     }
 

@@ -1,0 +1,34 @@
+/// What one build can reuse from the previous one: kept in memory by `anthology serve`
+/// between saves, so a save re-reads and re-detects only the stories that changed and
+/// re-renders only the pages whose inputs changed.
+///
+/// Everything here is keyed by a hash of its inputs, never by time, so a stale entry can
+/// only be missed, not used: an incremental build writes the same bytes as a clean one.
+public struct BuildCache: Sendable {
+    /// Parse and detection results by story path.
+    var stories: [String: StoryAnalysis] = [:]
+    var render = RenderCache()
+
+    public init() {}
+}
+
+/// One story's parse and detection results, valid while its file hashes to `source`.
+struct StoryAnalysis: Sendable {
+    var source: UInt64
+    var parsed: ParsedStory?
+    var parseProblems: [Diagnostic]
+    /// Nil until detection ran (drafts left out of the build are never detected).
+    var detection: (entities: StoryEntities, problems: [Diagnostic])?
+}
+
+/// What the renderer needs to skip a page: the fingerprint of everything that went into it.
+struct RenderCache: Sendable {
+    /// Page path → fingerprint of its template, context and story text.
+    var pages: [String: UInt64] = [:]
+    /// Story body fingerprint → the mention anchors its rendering placed, which character
+    /// pages link to even when the story page itself is not rendered again.
+    var anchors: [UInt64: Set<String>] = [:]
+    /// Hash of the output manifest the fingerprints belong to: if the output folder was
+    /// changed behind the cache's back, nothing is skipped.
+    var manifest: UInt64?
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Logging
+
+/// Rebuilds the site after changes, one build at a time, keeping the cache between builds
+/// so that a save costs only what it changed; tells the open pages what happened.
+actor PreviewSession {
+    let builder: Builder
+    let events: BuildEvents
+    let logger: Logger
+    private var cache = BuildCache()
+    private let clock = ContinuousClock()
+
+    init(builder: Builder, events: BuildEvents, logger: Logger) {
+        self.builder = builder
+        self.events = events
+        self.logger = logger
+    }
+
+    /// Builds, logs one line, and publishes the result. `changes` are the paths that
+    /// triggered the build (empty for the first one).
+    func rebuild(because changes: [String]) async {
+        let start = clock.now
+        let cause = Self.describe(changes, relativeTo: builder.options)
+        do {
+            let report = try builder.build(cache: &cache)
+            let elapsed = start.duration(to: clock.now)
+            for diagnostic in report.diagnostics { logger.warning("\(diagnostic.description)") }
+            logger.info("\(cause)\(report.pages) pages, \(report.changed.count) files changed, in \(elapsed.milliseconds)")
+            await events.publish(.init(ok: true, changed: report.changed, pages: report.pages,
+                                       milliseconds: Self.milliseconds(elapsed)))
+        } catch {
+            let elapsed = start.duration(to: clock.now)
+            logger.error("\(cause)build failed in \(elapsed.milliseconds):\n\(error.description)")
+            await events.publish(.init(ok: false, changed: [], pages: 0, milliseconds: Self.milliseconds(elapsed),
+                                       errors: error.description))
+        }
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+
+    /// "seeds/a.md changed: " — paths as the user knows them.
+    static func describe(_ changes: [String], relativeTo options: BuildOptions) -> String {
+        guard !changes.isEmpty else { return "Built: " }
+        let roots = [(options.seeds.standardizedFileURL.path, options.seedsDisplay),
+                     (options.templates.standardizedFileURL.path, options.templatesDisplay)]
+        let shown = changes.prefix(3).map { path -> String in
+            for (root, display) in roots where path.hasPrefix(root + "/") {
+                return (display.hasSuffix("/") ? display : display + "/") + path.dropFirst(root.count + 1)
+            }
+            return path
+        }
+        let more = changes.count > 3 ? " and \(changes.count - 3) more" : ""
+        return shown.joined(separator: ", ") + more + " changed: "
+    }
+}

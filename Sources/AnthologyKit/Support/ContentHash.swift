@@ -1,0 +1,86 @@
+import Foundation
+
+/// A fast, unseeded 64-bit hash for telling whether content changed between builds.
+///
+/// Swift's `Hasher` is seeded per process, so it cannot compare with a previous run; this
+/// one is stable across runs. It is not cryptographic: it only has to make accidental
+/// collisions between two versions of the same page vanishingly unlikely.
+public struct ContentHash: Sendable {
+    private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    public init() {}
+
+    public static func of(_ data: Data) -> UInt64 {
+        var hash = ContentHash()
+        hash.combine(data)
+        return hash.value
+    }
+
+    public static func of(_ text: String) -> UInt64 {
+        var hash = ContentHash()
+        hash.combine(text)
+        return hash.value
+    }
+
+    public var value: UInt64 { Self.mix(state) }
+
+    public mutating func combine(_ data: Data) {
+        data.withUnsafeBytes { combine(bytes: $0) }
+    }
+
+    public mutating func combine(_ text: String) {
+        var text = text
+        text.withUTF8 { combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    public mutating func combine(_ number: Int) {
+        combine(word: UInt64(bitPattern: Int64(number)))
+    }
+
+    public mutating func combine(_ number: UInt64) {
+        combine(word: number)
+    }
+
+    public mutating func combine(_ flag: Bool) {
+        combine(word: flag ? 0xB0 : 0xB1)
+    }
+
+    /// Eight bytes at a time; the length goes in too, so `"ab","c"` and `"a","bc"` differ.
+    public mutating func combine(bytes: UnsafeRawBufferPointer) {
+        var offset = 0
+        let count = bytes.count
+        while offset + 8 <= count {
+            combine(word: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < count {
+            tail |= UInt64(bytes[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        combine(word: tail)
+        combine(word: UInt64(count))
+    }
+
+    private mutating func combine(word: UInt64) {
+        state = Self.mix(state ^ word) &+ 0x9E37_79B9_7F4A_7C15
+    }
+
+    /// The finaliser of SplitMix64: every input bit affects every output bit.
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var z = value
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension UInt64 {
+    /// Sixteen hex digits, for manifests and ETags.
+    var hex: String {
+        let digits = String(self, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
