@@ -13,6 +13,8 @@ public struct BuildReport: Sendable {
     public var pages = 0
     /// Every file of the site: pages, assets and the manifest.
     public var files = 0
+    /// Pages rendered by this build; the others were unchanged since the previous build.
+    public var rendered = 0
     /// Files this build wrote or removed (a rebuild that changed nothing has none).
     public var changed: [String] = []
     public var stages: [Stage] = []

@@ -134,6 +134,7 @@ public struct Builder: Sendable {
         cache.render.manifest = writer.manifestFingerprint()
         report.files = result.files
         report.pages = rendered.pages
+        report.rendered = rendered.files.count { $0.path.hasSuffix(".html") }
         report.changed = result.changed
         return report
     }

@@ -25,7 +25,7 @@ actor PreviewSession {
             let report = try builder.build(cache: &cache)
             let elapsed = start.duration(to: clock.now)
             for diagnostic in report.diagnostics { logger.warning("\(diagnostic.description)") }
-            logger.info("\(cause)\(report.pages) pages, \(report.changed.count) files changed, in \(elapsed.milliseconds)")
+            logger.info("\(cause)\(report.rendered) of \(report.pages) pages rendered, \(report.changed.count) files changed, in \(elapsed.milliseconds)")
             await events.publish(.init(ok: true, changed: report.changed, pages: report.pages,
                                        milliseconds: Self.milliseconds(elapsed)))
         } catch {

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import AnthologyKit
+
+/// A build that reuses the previous build's cache (as `anthology serve` does after each save)
+/// must write exactly the bytes a clean build writes, and touch only the files that changed.
+@Suite("Incremental builds")
+struct IncrementalBuildTests {
+    /// Builds the fixture, changes it, rebuilds with the cache, and compares the output with a
+    /// clean build of the changed fixture. Returns the rebuild's report.
+    @discardableResult
+    private func rebuildMatchesCleanBuild(_ change: (FixtureAnthology) throws -> Void,
+                                          sourceLocation: SourceLocation = #_sourceLocation) throws -> BuildReport {
+        let site = try FixtureAnthology(copying: FixtureAnthology.fixturesFolder("harbour-lights"))
+        defer { site.remove() }
+        var cache = BuildCache()
+        try Builder(options: site.options).build(cache: &cache)
+        try change(site)
+        let report = try Builder(options: site.options).build(cache: &cache)
+
+        let clean = site.root.appendingPathComponent("clean")
+        try site.build(output: clean)
+        let incremental = Self.contents(of: site.output)
+        let expected = Self.contents(of: clean)
+        #expect(incremental.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
+        for (path, data) in expected where incremental[path] != data {
+            Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation)
+        }
+        return report
+    }
+
+    /// Every file below `folder`, the manifest included, by relative path.
+    private static func contents(of folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(relative)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[relative] = try? Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
+    @Test func editingAStoryRewritesOnlyThePagesThatShowIt() throws {
+        let report = try rebuildMatchesCleanBuild { site in
+            let url = site.seeds.appendingPathComponent("02-night-market.md")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try site.write(text + "\nThe lanterns went out one by one.\n", to: "seeds/02-night-market.md")
+        }
+        #expect(report.changed.contains("stories/night-market/index.html"))
+        // The other stories and the stylesheet are not rewritten.
+        #expect(!report.changed.contains("stories/the-last-ferry/index.html"))
+        #expect(!report.changed.contains("assets/style.css"))
+        #expect(report.changed.count < report.pages)
+        #expect(report.rendered < report.pages)
+    }
+
+    @Test func changingOneWordDeepInAStory() throws {
+        // Same length, same opening, same counts: only the story text itself differs.
+        let report = try rebuildMatchesCleanBuild { site in
+            let url = site.seeds.appendingPathComponent("01-the-ferry.md")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try site.write(text.replacingOccurrences(of: "wet streets", with: "dry streets"), to: "seeds/01-the-ferry.md")
+        }
+        #expect(report.changed == ["stories/the-last-ferry/index.html"])
+    }
+
+    @Test func aSaveThatChangesNothingWritesNothing() throws {
+        let report = try rebuildMatchesCleanBuild { site in
+            let url = site.seeds.appendingPathComponent("01-the-ferry.md")
+            try site.write(try Data(contentsOf: url), to: "seeds/01-the-ferry.md")
+        }
+        #expect(report.changed.isEmpty)
+    }
+
+    @Test func addingAStory() throws {
+        let report = try rebuildMatchesCleanBuild { site in
+            try site.write("""
+            # Fog Horn
+
+            Ingrid Dahl climbed the lighthouse stairs in Bergen every night. Ingrid counted them aloud.
+            """, to: "seeds/04-fog-horn.md")
+        }
+        #expect(report.changed.contains("stories/fog-horn/index.html"))
+        #expect(report.changed.contains("index.html"))
+    }
+
+    @Test func deletingAStoryRemovesItsPages() throws {
+        let report = try rebuildMatchesCleanBuild { site in
+            try FileManager.default.removeItem(at: site.seeds.appendingPathComponent("02-night-market.md"))
+        }
+        #expect(report.changed.contains("stories/night-market/index.html"))
+    }
+
+    @Test func renamingAStory() throws {
+        try rebuildMatchesCleanBuild { site in
+            try FileManager.default.moveItem(at: site.seeds.appendingPathComponent("03-letters.txt"),
+                                             to: site.seeds.appendingPathComponent("00-letters.txt"))
+        }
+    }
+
+    @Test func changingATitleUpdatesItsNeighbours() throws {
+        let report = try rebuildMatchesCleanBuild { site in
+            let url = site.seeds.appendingPathComponent("01-the-ferry.md")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try site.write(text.replacingOccurrences(of: "title: The Last Ferry", with: "title: The Final Ferry"),
+                           to: "seeds/01-the-ferry.md")
+        }
+        #expect(report.changed.contains("stories/the-final-ferry/index.html"))
+        #expect(report.changed.contains("stories/the-last-ferry/index.html"))  // removed
+    }
+
+    @Test func editingATemplate() throws {
+        let report = try rebuildMatchesCleanBuild { site in
+            let url = site.templates.appendingPathComponent("layout.mustache")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try site.write(text.replacingOccurrences(of: "</body>", with: "<footer>Edited</footer>\n</body>"),
+                           to: "templates/layout.mustache")
+        }
+        #expect(report.changed.filter { $0.hasSuffix(".html") }.count == report.pages)
+    }
+
+    @Test func editingTheStylesheetChangesOnlyTheStylesheet() throws {
+        let report = try rebuildMatchesCleanBuild { site in
+            let url = site.templates.appendingPathComponent("assets/style.css")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try site.write(text + "\nbody { color: black; }\n", to: "templates/assets/style.css")
+        }
+        #expect(report.changed == ["assets/style.css"])
+    }
+
+    @Test func aSiteChangedBehindTheCacheIsRenderedAgain() throws {
+        try rebuildMatchesCleanBuild { site in
+            try FileManager.default.removeItem(at: site.output)
+        }
+    }
+
+    @Test func aFailedBuildInBetweenLeavesTheCacheUsable() throws {
+        try rebuildMatchesCleanBuild { site in
+            let original = try Data(contentsOf: site.seeds.appendingPathComponent("01-the-ferry.md"))
+            try site.write("---\ntitle: [unclosed\n---\nText.\n", to: "seeds/01-the-ferry.md")
+            var cache = BuildCache()
+            #expect(throws: BuildFailure.self) { try Builder(options: site.options).build(cache: &cache) }
+            try site.write(original + Data("\nMarta slept.\n".utf8), to: "seeds/01-the-ferry.md")
+        }
+    }
+}
