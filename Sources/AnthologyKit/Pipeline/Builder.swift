@@ -84,7 +84,7 @@ public struct Builder: Sendable {
         report.diagnostics = (report.diagnostics + templateProblems).sorted()
 
         let files = time("render", &report) {
-            SiteRenderer(templates: templates, siteTitle: options.siteTitle).render(site)
+            SiteRenderer(templates: templates, metadata: options.metadata).render(site)
         }
         let writer = SiteWriter(output: options.output, displayOutput: options.outputDisplay)
         var written = 0

@@ -4,17 +4,19 @@ import Foundation
 ///
 /// Story pages come first because they decide which mentions get a link (and so which
 /// `#fragment` ids exist); character pages then point only at anchors that are really there.
+/// Besides the pages it writes the files hosts and crawlers look for: `404.html`,
+/// `sitemap.xml`, `robots.txt` and the Atom feed `feed.xml`.
 public struct SiteRenderer: Sendable {
     public var templates: TemplateSet
-    public var siteTitle: String
+    public var metadata: SiteMetadata
 
-    public init(templates: TemplateSet, siteTitle: String = "Anthology") {
+    public init(templates: TemplateSet, metadata: SiteMetadata = SiteMetadata()) {
         self.templates = templates
-        self.siteTitle = siteTitle
+        self.metadata = metadata
     }
 
     public func render(_ site: Site) -> [OutputFile] {
-        var contexts = PageContexts(site: site, siteTitle: siteTitle)
+        var contexts = PageContexts(site: site, metadata: metadata)
         var files: [OutputFile] = []
 
         for index in site.stories.indices {
@@ -34,6 +36,11 @@ public struct SiteRenderer: Sendable {
             files.append(OutputFile(path: SitePaths.city(site.cities[index].slug),
                                     text: templates.render(contexts.city(index), page: "city")))
         }
+        files.append(OutputFile(path: SitePaths.notFound, text: templates.render(contexts.notFound(), page: "404")))
+        let pages = files.map(\.path).filter { $0.hasSuffix(".html") }
+        files.append(OutputFile(path: SitePaths.sitemap, text: Sitemap(pages: pages, baseURL: metadata.baseURL).render()))
+        files.append(OutputFile(path: SitePaths.robots, text: RobotsFile(baseURL: metadata.baseURL).render()))
+        files.append(OutputFile(path: SitePaths.feed, text: AtomFeed(site: site, metadata: metadata).render()))
         for asset in templates.assets {
             files.append(OutputFile(path: "assets/" + asset.path, contents: asset.data))
         }
