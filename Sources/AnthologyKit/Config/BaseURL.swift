@@ -48,6 +48,6 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
         string + relative
     }
 
-    /// The host, for messages and for `robots.txt` readers.
+    /// The normalised address, for messages.
     public var description: String { string }
 }
