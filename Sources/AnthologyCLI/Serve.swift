@@ -9,17 +9,7 @@ struct Serve: AsyncParsableCommand {
         discussion: "Watches the seeds and templates folders (and anthology.yml). Pages open in a browser reload after each save; a stylesheet change is applied without a reload; a build error is shown in the browser until the next good save. Press Ctrl-C to stop."
     )
 
-    @Option(help: "Folder holding the stories.")
-    var seeds = "seeds"
-
-    @Option(help: "Folder holding the Mustache templates and assets/.")
-    var templates = "templates"
-
-    @Option(help: "Folder to write the site to.")
-    var output = "public"
-
-    @Flag(help: "Include stories marked `draft: true`.")
-    var drafts = false
+    @OptionGroup var site: SiteOptions
 
     @Option(help: "Address to listen on. The default keeps the preview private to this machine.")
     var host = "127.0.0.1"
@@ -35,19 +25,24 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let logger = Logger(label: "anthology") { ConsoleLogHandler(label: $0, level: .info) }
-        let options = BuildOptions(seeds: seeds, templates: templates, output: output, includeDrafts: drafts)
+        let options: BuildOptions
         let base: String
         do {
+            let warnings: [Diagnostic]
+            (options, warnings) = try site.buildOptions()
+            for warning in warnings { printError(warning.description) }
             base = try PreviewServer.normalisedBasePath(basePath)
         } catch {
             printError(error.description)
             throw ExitCode.failure
         }
-        let config = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("anthology.yml")
+        let config = options.configFile
+            ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(SiteConfigLoader.defaultFileName)
         let server = PreviewServer(options: options, host: host, port: port, basePath: base, poll: poll,
-                                   watchedFiles: [config], logger: logger)
+                                   configFile: config, reloadOptions: { [site] () throws(BuildFailure) in try site.buildOptions().0 },
+                                   logger: logger)
         try await server.run { url in
-            FileHandle.standardOutput.write(Data("Serving \(output) at \(url) (Ctrl-C to stop)\n".utf8))
+            FileHandle.standardOutput.write(Data("Serving \(options.outputDisplay) at \(url) (Ctrl-C to stop)\n".utf8))
         }
         print("Stopped.")
     }

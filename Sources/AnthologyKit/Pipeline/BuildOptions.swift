@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where a build reads from and writes to, and what it includes.
+/// Where a build reads from and writes to, what it includes, and what the site says about itself.
 public struct BuildOptions: Sendable {
     public var seeds: URL
     public var templates: URL
@@ -10,22 +10,33 @@ public struct BuildOptions: Sendable {
     public var templatesDisplay: String
     public var outputDisplay: String
     public var includeDrafts: Bool
-    public var siteTitle: String
+    /// Title, description, author, language and base URL of the site.
+    public var metadata: SiteMetadata
+    /// The configuration file the options came from, if any (for messages, and for commands that watch it).
+    public var configFile: URL?
+
+    public var siteTitle: String {
+        get { metadata.title }
+        set { metadata.title = newValue }
+    }
 
     public init(seeds: String = "seeds", templates: String = "templates", output: String = "public",
-                includeDrafts: Bool = false, siteTitle: String = "Anthology",
+                includeDrafts: Bool = false, siteTitle: String = SiteMetadata.defaultTitle,
+                metadata: SiteMetadata? = nil,
                 relativeTo base: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
-        func resolve(_ path: String) -> URL {
-            let expanded = (path as NSString).expandingTildeInPath
-            return expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : base.appendingPathComponent(expanded)
-        }
-        self.seeds = resolve(seeds)
-        self.templates = resolve(templates)
-        self.output = resolve(output)
+        self.seeds = Self.resolve(seeds, relativeTo: base)
+        self.templates = Self.resolve(templates, relativeTo: base)
+        self.output = Self.resolve(output, relativeTo: base)
         self.seedsDisplay = seeds
         self.templatesDisplay = templates
         self.outputDisplay = output
         self.includeDrafts = includeDrafts
-        self.siteTitle = siteTitle
+        self.metadata = metadata ?? SiteMetadata(title: siteTitle)
+    }
+
+    /// A path as typed (`~` expanded) made absolute against `base`.
+    static func resolve(_ path: String, relativeTo base: URL) -> URL {
+        let expanded = (path as NSString).expandingTildeInPath
+        return expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : base.appendingPathComponent(expanded)
     }
 }

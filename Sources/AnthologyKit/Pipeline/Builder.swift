@@ -116,7 +116,7 @@ public struct Builder: Sendable {
         // Pages are only skipped when the output folder is exactly as the cache left it.
         if cache.render.manifest != writer.manifestFingerprint() { cache.render = RenderCache() }
         let rendered = time("render", &report) {
-            SiteRenderer(templates: templates, siteTitle: options.siteTitle).render(site, cache: &cache.render)
+            SiteRenderer(templates: templates, metadata: options.metadata).render(site, cache: &cache.render)
         }
         var result = SiteWriter.Result()
         var failure: BuildFailure?

@@ -5,24 +5,39 @@
 /// listed here, in one place.
 struct PageContexts {
     let site: Site
-    let siteTitle: String
+    let metadata: SiteMetadata
+    let structuredData: StructuredData
     /// Fragment ids actually placed in each story's text, by story index.
     var placedAnchors: [Set<String>] = []
 
-    init(site: Site, siteTitle: String) {
+    var siteTitle: String { metadata.title }
+
+    init(site: Site, metadata: SiteMetadata) {
         self.site = site
-        self.siteTitle = siteTitle
+        self.metadata = metadata
+        self.structuredData = StructuredData(site: site, metadata: metadata)
     }
 
-    /// Values every page gets.
-    func common(page: String, title: String, description: String, kind: String) -> [String: Any] {
+    /// Values every page gets, including what its `<head>` says about it: language, canonical
+    /// address (only with a base URL: a relative canonical link would be wrong), Open Graph
+    /// tags and schema.org JSON-LD (`jsonLD`, already escaped for a `<script>` element).
+    func common(page: String, title: String, description: String, kind: String,
+                schema: [String: Any]) -> [String: Any] {
         let root = SitePaths.root(of: page)
-        return [
+        var context: [String: Any] = [
             "siteTitle": siteTitle,
             "pageTitle": title,
             "description": description,
+            "lang": metadata.language,
+            "ogType": kind == "story" ? "article" : "website",
+            "jsonLD": StructuredData.script(schema),
+            "feedURL": root + SitePaths.feed,
+            "faviconURL": root + SitePaths.favicon,
             "kind": kind,
             "isHome": kind == "home",
+            // The 404 page is not indexed, and has no skip link: with a `<base href>` a
+            // fragment-only link would lead to the home page.
+            "isNotFound": kind == "not-found",
             // Which part of the site the page belongs to, for marking the navigation.
             "inStories": kind == "home" || kind == "story",
             "inCharacters": kind == "characters" || kind == "character",
@@ -39,6 +54,12 @@ struct PageContexts {
             "charactersLabel": Self.count(site.characters.count, "character", "characters"),
             "citiesLabel": Self.count(site.cities.count, "city", "cities"),
         ]
+        if let siteDescription = metadata.description { context["siteDescription"] = siteDescription }
+        if let author = metadata.author { context["siteAuthor"] = author }
+        if let locale = metadata.openGraphLocale { context["ogLocale"] = locale }
+        // The 404 page is served at any address, so it has no canonical one.
+        if kind != "not-found", let url = structuredData.url(page) { context["canonicalURL"] = url }
+        return context
     }
 
     func characterLink(_ index: Int, root: String) -> [String: Any] {
@@ -74,8 +95,8 @@ struct PageContexts {
 
     func home() -> [String: Any] {
         var context = common(page: SitePaths.home, title: siteTitle,
-                             description: "\(site.stories.count) stories, \(site.characters.count) characters, \(site.cities.count) cities.",
-                             kind: "home")
+                             description: metadata.description ?? "\(Self.count(site.stories.count, "story", "stories")) with \(Self.count(site.characters.count, "character", "characters")) in \(Self.count(site.cities.count, "city", "cities")).",
+                             kind: "home", schema: structuredData.book())
         context["stories"] = site.stories.indices.map { storySummary($0, root: "") }
         return context
     }
@@ -84,7 +105,9 @@ struct PageContexts {
         let story = site.stories[index]
         let page = SitePaths.story(story.slug)
         let root = SitePaths.root(of: page)
-        var context = common(page: page, title: story.title, description: story.summary ?? story.opening, kind: "story")
+        let description = story.summary ?? story.opening
+        var context = common(page: page, title: story.title, description: description, kind: "story",
+                             schema: structuredData.story(index, description: description))
         var item = storySummary(index, root: root)
         item["body"] = body
         if let summary = story.summary { item["summary"] = summary }
@@ -106,8 +129,9 @@ struct PageContexts {
         let anchor = SitePaths.characterAnchor(character.slug)
         let mentions = character.appearances.reduce(0) { $0 + $1.mentions }
         var context = common(page: page, title: character.name,
-                             description: character.introduction.isEmpty ? character.name : character.introduction,
-                             kind: "character")
+                             description: character.introduction.isEmpty
+                                 ? "\(character.name), a character of \(siteTitle)." : character.introduction,
+                             kind: "character", schema: structuredData.character(index))
         context["character"] = [
             "name": character.name,
             "aliases": character.aliases,
@@ -139,9 +163,10 @@ struct PageContexts {
         let path = SitePaths.city(page.slug)
         let root = SitePaths.root(of: path)
         let country = page.city.countryName
+        let place = country.isEmpty ? page.city.name : "\(page.city.name), \(country)"
         var context = common(page: path, title: page.city.name,
-                             description: country.isEmpty ? page.city.name : "\(page.city.name), \(country)",
-                             kind: "city")
+                             description: "\(place): the setting of \(Self.count(page.stories.count, "story", "stories")) of \(siteTitle).",
+                             kind: "city", schema: structuredData.city(index))
         var item: [String: Any] = [
             "name": page.city.name,
             "country": country,
@@ -157,8 +182,10 @@ struct PageContexts {
 
     func charactersIndex() -> [String: Any] {
         let root = SitePaths.root(of: SitePaths.charactersIndex)
-        var context = common(page: SitePaths.charactersIndex, title: "Characters",
-                             description: "All \(site.characters.count) characters of \(siteTitle).", kind: "characters")
+        let description = "All \(Self.count(site.characters.count, "character", "characters")) of \(siteTitle)."
+        var context = common(page: SitePaths.charactersIndex, title: "Characters", description: description, kind: "characters",
+                             schema: structuredData.webPage(type: "CollectionPage", name: "Characters",
+                                                                    description: description, page: SitePaths.charactersIndex))
         context["characters"] = site.characters.indices.map { index -> [String: Any] in
             let character = site.characters[index]
             var item = characterLink(index, root: root)
@@ -172,14 +199,29 @@ struct PageContexts {
 
     func citiesIndex() -> [String: Any] {
         let root = SitePaths.root(of: SitePaths.citiesIndex)
-        var context = common(page: SitePaths.citiesIndex, title: "Cities",
-                             description: "All \(site.cities.count) cities of \(siteTitle).", kind: "cities")
+        let description = "All \(Self.count(site.cities.count, "city", "cities")) of \(siteTitle)."
+        var context = common(page: SitePaths.citiesIndex, title: "Cities", description: description, kind: "cities",
+                             schema: structuredData.webPage(type: "CollectionPage", name: "Cities",
+                                                                    description: description, page: SitePaths.citiesIndex))
         context["cities"] = site.cities.indices.map { index -> [String: Any] in
             var item = cityLink(index, root: root)
             item["storyCount"] = site.cities[index].stories.count
             item["characterCount"] = site.cities[index].characters.count
             return item
         }
+        return context
+    }
+
+    /// The page hosts serve for a missing address. Its links are relative to the site root;
+    /// with a base URL, `baseHref` makes them work at any depth (`<base href>`), and without one
+    /// the preview server inserts a `<base>` of its own.
+    func notFound() -> [String: Any] {
+        let description = "There is no page at this address in \(siteTitle)."
+        var context = common(page: SitePaths.notFound, title: "Page not found", description: description, kind: "not-found",
+                             schema: structuredData.webPage(type: "WebPage", name: "Page not found",
+                                                                    description: description, page: nil))
+        if let base = metadata.baseURL { context["baseHref"] = base.string }
+        context["stories"] = site.stories.indices.map { link(toStory: $0, root: "") }
         return context
     }
 

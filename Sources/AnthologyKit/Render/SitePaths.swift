@@ -7,6 +7,12 @@ enum SitePaths {
     static let charactersIndex = "characters/index.html"
     static let citiesIndex = "cities/index.html"
     static let stylesheet = "assets/style.css"
+    static let favicon = "assets/favicon.svg"
+    /// Served by most hosts (GitHub Pages, Netlify, Cloudflare Pages) for any missing path.
+    static let notFound = "404.html"
+    static let feed = "feed.xml"
+    static let sitemap = "sitemap.xml"
+    static let robots = "robots.txt"
 
     static func story(_ slug: String) -> String { "stories/\(slug)/index.html" }
     static func character(_ slug: String) -> String { "characters/\(slug)/index.html" }
@@ -16,6 +22,14 @@ enum SitePaths {
     /// "../../" for `stories/x/index.html`.
     static func root(of page: String) -> String {
         String(repeating: "../", count: page.split(separator: "/").count - 1)
+    }
+
+    /// The address a page is known by on the web: its folder (`stories/x/`, `""` for the home
+    /// page), because hosts serve `index.html` for a folder and a clean URL survives a change of
+    /// server. Used only where a URL must be absolute (canonical links, feed, sitemap), never
+    /// for links between pages, which keep `index.html` so that they work from disk.
+    static func clean(_ page: String) -> String {
+        page == "index.html" ? "" : page.hasSuffix("/index.html") ? String(page.dropLast("index.html".count)) : page
     }
 
     /// Fragment id of a character's or city's first mention in a story.

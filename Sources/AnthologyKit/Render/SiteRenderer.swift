@@ -4,11 +4,14 @@ import Foundation
 ///
 /// Story pages come first because they decide which mentions get a link (and so which
 /// `#fragment` ids exist); character pages then point only at anchors that are really there.
+/// Besides the pages it writes the files hosts and crawlers look for: `404.html`,
+/// `sitemap.xml`, `robots.txt` and the Atom feed `feed.xml`.
+///
 /// Pages are rendered in parallel. With a cache from the previous build, a page whose
 /// fingerprint (template, context, story text) is unchanged is not rendered again.
 public struct SiteRenderer: Sendable {
     public var templates: TemplateSet
-    public var siteTitle: String
+    public var metadata: SiteMetadata
 
     /// The rendered files, and the pages of the previous build that are still current.
     public struct Rendered: Sendable {
@@ -17,9 +20,9 @@ public struct SiteRenderer: Sendable {
         public var pages: Int
     }
 
-    public init(templates: TemplateSet, siteTitle: String = "Anthology") {
+    public init(templates: TemplateSet, metadata: SiteMetadata = SiteMetadata()) {
         self.templates = templates
-        self.siteTitle = siteTitle
+        self.metadata = metadata
     }
 
     public func render(_ site: Site) -> [OutputFile] {
@@ -28,7 +31,7 @@ public struct SiteRenderer: Sendable {
     }
 
     func render(_ site: Site, cache: inout RenderCache) -> Rendered {
-        var contexts = PageContexts(site: site, siteTitle: siteTitle)
+        var contexts = PageContexts(site: site, metadata: metadata)
         let storyContexts = contexts
         let previous = cache
         var next = RenderCache()
@@ -36,7 +39,10 @@ public struct SiteRenderer: Sendable {
         var unchanged: [String] = []
         var base = ContentHash()
         base.combine(templates.fingerprint)
-        base.combine(siteTitle)
+        for value in [metadata.title, metadata.description ?? "\u{0}", metadata.author ?? "\u{0}", metadata.language,
+                      metadata.baseURL.map { "\($0)" } ?? "\u{0}"] {
+            base.combine(value)
+        }
 
         let stories = Array(site.stories.indices).parallelMap { index -> (page: String, fingerprint: UInt64, body: UInt64, file: OutputFile?, anchors: Set<String>) in
             let page = SitePaths.story(site.stories[index].slug)
@@ -65,6 +71,7 @@ public struct SiteRenderer: Sendable {
             (SitePaths.home, "home", { $0.home() }),
             (SitePaths.charactersIndex, "characters", { $0.charactersIndex() }),
             (SitePaths.citiesIndex, "cities", { $0.citiesIndex() }),
+            (SitePaths.notFound, "404", { $0.notFound() }),
         ]
         for index in site.characters.indices {
             pages.append((SitePaths.character(site.characters[index].slug), "character", { $0.character(index) }))
@@ -87,6 +94,10 @@ public struct SiteRenderer: Sendable {
             next.pages[page.path] = result.fingerprint
             if let file = result.file { files.append(file) } else { unchanged.append(page.path) }
         }
+        let allPages = (site.stories.map { SitePaths.story($0.slug) } + pages.map(\.path)).sorted()
+        files.append(OutputFile(path: SitePaths.sitemap, text: Sitemap(pages: allPages, baseURL: metadata.baseURL).render()))
+        files.append(OutputFile(path: SitePaths.robots, text: RobotsFile(baseURL: metadata.baseURL).render()))
+        files.append(OutputFile(path: SitePaths.feed, text: AtomFeed(site: site, metadata: metadata).render()))
         for asset in templates.assets {
             files.append(OutputFile(path: "assets/" + asset.path, contents: asset.data))
         }

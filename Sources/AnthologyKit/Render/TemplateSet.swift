@@ -8,7 +8,7 @@ import Mustache
 /// partial or as a parent (`{{<layout}}`). Files under `assets/` are copied to the site as they are.
 public struct TemplateSet: Sendable {
     /// The pages Anthology renders; each must exist.
-    public static let pageTemplates = ["home", "story", "character", "city", "characters", "cities"]
+    public static let pageTemplates = ["home", "story", "character", "city", "characters", "cities", "404"]
 
     let library: MustacheLibrary
     /// Static files to copy, as (path relative to `assets/`, contents).

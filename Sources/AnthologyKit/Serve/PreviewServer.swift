@@ -13,18 +13,23 @@ public struct PreviewServer: Sendable {
     public var basePath: String
     /// Scan for changes instead of using inotify.
     public var poll: Bool
-    /// Extra files whose changes trigger a rebuild (the configuration file).
-    public var watchedFiles: [URL]
+    /// The configuration file, watched whether or not it exists yet.
+    public var configFile: URL?
+    /// Reads the options again after the configuration file changed.
+    public var reloadOptions: (@Sendable () throws(BuildFailure) -> BuildOptions)?
     public var logger: Logger
 
     public init(options: BuildOptions, host: String = "127.0.0.1", port: Int = 8000, basePath: String = "/",
-                poll: Bool = false, watchedFiles: [URL] = [], logger: Logger = Logger(label: "anthology")) {
+                poll: Bool = false, configFile: URL? = nil,
+                reloadOptions: (@Sendable () throws(BuildFailure) -> BuildOptions)? = nil,
+                logger: Logger = Logger(label: "anthology")) {
         self.options = options
         self.host = host
         self.port = port
         self.basePath = basePath
         self.poll = poll
-        self.watchedFiles = watchedFiles
+        self.configFile = configFile
+        self.reloadOptions = reloadOptions
         self.logger = logger
     }
 
@@ -45,14 +50,15 @@ public struct PreviewServer: Sendable {
     /// `onReady` receives the address once the server accepts connections.
     public func run(onReady: @escaping @Sendable (URL) -> Void = { _ in }) async throws {
         let events = BuildEvents()
-        let session = PreviewSession(builder: Builder(options: options, logger: logger), events: events, logger: logger)
+        let session = PreviewSession(builder: Builder(options: options, logger: logger), events: events, logger: logger,
+                                     configFile: configFile?.standardizedFileURL, reloadOptions: reloadOptions)
         await session.rebuild(because: [])
 
         let ignored = [options.output.path] + [".anthology-staging"].map {
             options.output.deletingLastPathComponent().appendingPathComponent(".\(options.output.lastPathComponent)\($0)").path
         }
         let list = WatchList(folders: [options.seeds, options.templates].map(\.standardizedFileURL),
-                             files: watchedFiles.map(\.standardizedFileURL), ignored: ignored)
+                             files: [configFile].compactMap { $0?.standardizedFileURL }, ignored: ignored)
         let watcher: any FileWatcher = Self.watcher(for: list, poll: poll)
         let service = WatchService(watcher: watcher, session: session, events: events)
 

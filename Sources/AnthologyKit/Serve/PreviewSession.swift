@@ -4,16 +4,36 @@ import Logging
 /// Rebuilds the site after changes, one build at a time, keeping the cache between builds
 /// so that a save costs only what it changed; tells the open pages what happened.
 actor PreviewSession {
-    let builder: Builder
+    private var builder: Builder
     let events: BuildEvents
     let logger: Logger
+    let configFile: URL?
+    let reloadOptions: (@Sendable () throws(BuildFailure) -> BuildOptions)?
     private var cache = BuildCache()
     private let clock = ContinuousClock()
 
-    init(builder: Builder, events: BuildEvents, logger: Logger) {
+    init(builder: Builder, events: BuildEvents, logger: Logger, configFile: URL? = nil,
+         reloadOptions: (@Sendable () throws(BuildFailure) -> BuildOptions)? = nil) {
         self.builder = builder
         self.events = events
         self.logger = logger
+        self.configFile = configFile
+        self.reloadOptions = reloadOptions
+    }
+
+    /// The configuration changed: read it again. The folders stay those the preview
+    /// watches and serves; changing them needs a restart.
+    private func reloadConfiguration() throws(BuildFailure) {
+        guard let reloadOptions else { return }
+        var options = try reloadOptions()
+        let current = builder.options
+        if (options.seeds, options.templates, options.output) != (current.seeds, current.templates, current.output) {
+            logger.warning("the configuration names other folders; restart `anthology serve` to use them")
+            (options.seeds, options.templates, options.output) = (current.seeds, current.templates, current.output)
+            (options.seedsDisplay, options.templatesDisplay, options.outputDisplay) =
+                (current.seedsDisplay, current.templatesDisplay, current.outputDisplay)
+        }
+        builder.options = options
     }
 
     /// Builds, logs one line, and publishes the result. `changes` are the paths that
@@ -22,6 +42,7 @@ actor PreviewSession {
         let start = clock.now
         let cause = Self.describe(changes, relativeTo: builder.options)
         do {
+            if let configFile, changes.contains(configFile.path) { try reloadConfiguration() }
             let report = try builder.build(cache: &cache)
             let elapsed = start.duration(to: clock.now)
             for diagnostic in report.diagnostics { logger.warning("\(diagnostic.description)") }

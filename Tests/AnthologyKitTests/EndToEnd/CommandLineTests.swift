@@ -35,7 +35,7 @@ struct CommandLineTests {
         defer { site.remove() }
         let result = try run(["build"], in: site.root)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Built 3 stories, 5 characters, 3 cities: 14 pages (16 files) in public, 15 changed"))
+        #expect(result.stdout.contains("Built 3 stories, 5 characters, 3 cities: 15 pages (21 files) in public, 20 changed"))
         for stage in ["load", "parse", "detect", "link", "render", "write", "total"] {
             #expect(result.stdout.contains("  \(stage) "), "missing stage \(stage)")
         }

@@ -21,7 +21,7 @@ struct HarbourLightsTests {
         #expect(report.cities == 3)
         #expect(report.files == site.files().count)
         #expect(report.pages == site.files().filter { $0.hasSuffix(".html") }.count)
-        #expect(report.pages == 3 + 5 + 3 + 3)  // stories, characters, cities, home and two indexes
+        #expect(report.pages == 3 + 5 + 3 + 3 + 1)  // stories, characters, cities, home, two indexes and 404
         #expect(report.stages.map(\.name) == ["load", "parse", "detect", "link", "render", "write"])
     }
 

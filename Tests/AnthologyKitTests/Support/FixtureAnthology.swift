@@ -58,9 +58,10 @@ struct FixtureAnthology {
 
     /// Builds the site; throws `BuildFailure` like the command does.
     @discardableResult
-    func build(drafts: Bool = false, output: URL? = nil) throws(BuildFailure) -> BuildReport {
+    func build(drafts: Bool = false, output: URL? = nil, metadata: SiteMetadata? = nil) throws(BuildFailure) -> BuildReport {
         var options = self.options
         options.includeDrafts = drafts
+        if let metadata { options.metadata = metadata }
         if let output {
             options.output = output
             options.outputDisplay = output.path
@@ -112,6 +113,21 @@ enum PageText {
             text = text.replacingOccurrences(of: entity, with: character)
         }
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The bodies of the page's `<script type="application/ld+json">` elements.
+    static func jsonLD(_ html: String) -> [String] {
+        let regex = try! NSRegularExpression(pattern: #"<script type="application/ld\+json">(.*?)</script>"#,
+                                             options: .dotMatchesLineSeparators)
+        return regex.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap { match in
+            Range(match.range(at: 1), in: html).map { String(html[$0]) }
+        }
+    }
+
+    /// The page without its JSON-LD elements, for checks that no other script got in.
+    static func withoutJSONLD(_ html: String) -> String {
+        html.replacingOccurrences(of: #"<script type="application/ld\+json">.*?</script>"#, with: "",
+                                  options: .regularExpression)
     }
 
     /// Values of every `href` attribute, in order.

@@ -1,0 +1,45 @@
+/// What the site says about itself: in every page's `<head>`, the feed and the structured data.
+///
+/// Kept apart from where files are read and written (`BuildOptions`) because rendering needs
+/// only this, and because `anthology serve` and `anthology check` read the same values.
+public struct SiteMetadata: Sendable, Hashable {
+    public var title: String
+    /// One or two sentences about the anthology; nil lets each page describe itself.
+    public var description: String?
+    /// The anthology's author or editor; stories name their own authors in front matter.
+    public var author: String?
+    /// A BCP 47 language tag (`en`, `fr`, `pt-BR`) for `lang`, the feed and the structured data.
+    public var language: String
+    /// Where the site is published; nil when unknown, and then no page claims an absolute address.
+    public var baseURL: BaseURL?
+
+    public static let defaultTitle = "Anthology"
+    public static let defaultLanguage = "en"
+
+    public init(title: String = defaultTitle, description: String? = nil, author: String? = nil,
+                language: String = defaultLanguage, baseURL: BaseURL? = nil) {
+        self.title = title
+        self.description = description
+        self.author = author
+        self.language = language
+        self.baseURL = baseURL
+    }
+
+    /// Whether `tag` looks like a BCP 47 language tag: a 2–3 letter language, then subtags
+    /// (`en`, `pt-BR`, `zh-Hant-TW`). Stricter checks would reject real tags for little gain.
+    public static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let language = parts.first, (2...3).contains(language.count),
+              language.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
+
+    /// `og:locale` wants `language_TERRITORY` (`pt_BR`); nil when the tag names no territory.
+    var openGraphLocale: String? {
+        let parts = language.split(separator: "-")
+        guard parts.count >= 2, let region = parts.last, region.count == 2, region.allSatisfy(\.isLetter) else { return nil }
+        return "\(parts[0].lowercased())_\(region.uppercased())"
+    }
+}

@@ -1,0 +1,76 @@
+/// `feed.xml`: an Atom feed (RFC 4287) with one entry per story, in reading order.
+///
+/// Two builds of the same stories give the same bytes, so nothing here reads the clock:
+/// - `updated` of a dated story is its date at midnight UTC; an undated story takes the newest
+///   date in the anthology, and with no dates at all the feed uses `1970-01-01T00:00:00Z`;
+///   the feed's own `updated` is the newest of its entries.
+/// - ids are `urn:anthology:<site>:stories:<slug>` URNs, which neither the base URL nor the
+///   host appear in, so moving the site or adding a base URL does not make every story new
+///   again in a reader.
+/// - links are absolute with a base URL and otherwise relative to `feed.xml`, which sits at
+///   the site root, so they resolve wherever the feed is fetched from.
+struct AtomFeed {
+    let site: Site
+    let metadata: SiteMetadata
+
+    /// Used when no story has a date: the Unix epoch, a value that reads as "unknown".
+    static let undatedTimestamp = "1970-01-01T00:00:00Z"
+
+    /// A page's address as the feed writes it.
+    func url(_ page: String) -> String {
+        let clean = SitePaths.clean(page)
+        return metadata.baseURL?.absolute(clean) ?? (clean.isEmpty ? "./" : clean)
+    }
+
+    /// The URN namespace of this anthology, from its title: `urn:anthology:harbour-lights`.
+    var idPrefix: String {
+        "urn:anthology:" + Slug.make(metadata.title, fallback: "anthology")
+    }
+
+    func timestamp(_ index: Int) -> String {
+        let newest = site.stories.compactMap(\.date).max()
+        guard let date = site.stories[index].date ?? newest else { return Self.undatedTimestamp }
+        return date.iso + "T00:00:00Z"
+    }
+
+    func render() -> String {
+        let updated = site.stories.indices.map(timestamp).max() ?? Self.undatedTimestamp
+        var lines = [
+            #"<?xml version="1.0" encoding="utf-8"?>"#,
+            #"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\#(XML.escape(metadata.language))">"#,
+            "  <title>\(XML.escape(metadata.title))</title>",
+        ]
+        if let description = metadata.description { lines.append("  <subtitle>\(XML.escape(description))</subtitle>") }
+        lines.append("  <id>\(XML.escape(idPrefix))</id>")
+        lines.append("  <updated>\(updated)</updated>")
+        if let base = metadata.baseURL {
+            lines.append(#"  <link rel="self" type="application/atom+xml" href="\#(XML.escape(base.absolute(SitePaths.feed)))"/>"#)
+        }
+        lines.append(#"  <link rel="alternate" type="text/html" href="\#(XML.escape(url(SitePaths.home)))"/>"#)
+        // Atom requires an author for the feed unless every entry has one; the anthology's
+        // author, else its title, stands in for stories that name none.
+        lines.append("  <author><name>\(XML.escape(metadata.author ?? metadata.title))</name></author>")
+        lines.append("  <generator>Anthology</generator>")
+        for index in site.stories.indices {
+            lines += entry(index)
+        }
+        lines.append("</feed>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func entry(_ index: Int) -> [String] {
+        let story = site.stories[index]
+        var lines = [
+            "  <entry>",
+            "    <title>\(XML.escape(story.title))</title>",
+            #"    <link rel="alternate" type="text/html" href="\#(XML.escape(url(SitePaths.story(story.slug))))"/>"#,
+            "    <id>\(XML.escape(idPrefix + ":stories:" + story.slug))</id>",
+        ]
+        if let date = story.date { lines.append("    <published>\(date.iso)T00:00:00Z</published>") }
+        lines.append("    <updated>\(timestamp(index))</updated>")
+        if let author = story.author { lines.append("    <author><name>\(XML.escape(author))</name></author>") }
+        lines.append("    <summary>\(XML.escape(story.summary ?? story.opening))</summary>")
+        lines.append("  </entry>")
+        return lines
+    }
+}
