@@ -15,7 +15,7 @@ enum LiveReload {
         <script data-anthology-live-reload>
         (() => {
           const source = new EventSource(\(events));
-          const isErrorPage = document.documentElement.hasAttribute("data-anthology-error");
+          const isErrorPage = document.documentElement.dataset.anthologyError !== undefined;
           source.addEventListener("build", (event) => {
             const build = JSON.parse(event.data);
             const changed = build.changed || [];
