@@ -2,12 +2,12 @@
 enum Excerpt {
     /// The story's first sentences, about forty words, cut at a word with an ellipsis.
     static func opening(of prose: String, words limit: Int = 40) -> String {
-        let firstParagraph = prose.components(separatedBy: "\n\n").first ?? prose
+        let firstParagraph = prose.range(of: "\n\n").map { prose[..<$0.lowerBound] } ?? prose[...]
         return words(of: firstParagraph, limit: limit)
     }
 
     /// At most `limit` words of `text`, with an ellipsis when cut.
-    static func words(of text: String, limit: Int) -> String {
+    static func words(of text: some StringProtocol, limit: Int) -> String {
         let words = text.split(whereSeparator: \.isWhitespace)
         guard words.count > limit else { return words.joined(separator: " ") }
         var cut = words.prefix(limit).joined(separator: " ")

@@ -9,7 +9,8 @@ public enum Slug {
 
     /// "Théo Ærø" → "theo-aero", "東京" → "dong-jing"; `fallback` when nothing is left.
     public static func make(_ text: String, fallback: String) -> String {
-        let latin = text.applyingTransform(transliteration, reverse: false) ?? text
+        // ICU transliteration is slow; most names and titles are ASCII already.
+        let latin = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : text.applyingTransform(transliteration, reverse: false) ?? text
         var slug = ""
         var pendingHyphen = false
         for scalar in latin.lowercased().unicodeScalars {

@@ -25,7 +25,8 @@ enum HTTPDate {
         guard fields.count == 6, fields[5] == "GMT", let day = Int(fields[1]),
               let month = months.firstIndex(of: String(fields[2])), let year = Int(fields[3]) else { return nil }
         let clock = fields[4].split(separator: ":").compactMap { Int($0) }
-        guard clock.count == 3 else { return nil }
+        guard clock.count == 3, (1...31).contains(day), (0...23).contains(clock[0]), (0...59).contains(clock[1]),
+              (0...60).contains(clock[2]), fields[1].count == 2, fields[4].count == 8 else { return nil }
         var parts = tm()
         parts.tm_year = Int32(year - 1900)
         parts.tm_mon = Int32(month)

@@ -54,9 +54,8 @@ public struct PreviewServer: Sendable {
                                      configFile: configFile?.standardizedFileURL, reloadOptions: reloadOptions)
         await session.rebuild(because: [])
 
-        let ignored = [options.output.path] + [".anthology-staging"].map {
-            options.output.deletingLastPathComponent().appendingPathComponent(".\(options.output.lastPathComponent)\($0)").path
-        }
+        let output = options.output.standardizedFileURL
+        let ignored = [output.path, output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).anthology-staging").path]
         let list = WatchList(folders: [options.seeds, options.templates].map(\.standardizedFileURL),
                              files: [configFile].compactMap { $0?.standardizedFileURL }, ignored: ignored)
         let watcher: any FileWatcher = Self.watcher(for: list, poll: poll)

@@ -31,20 +31,25 @@ struct SiteResponder: HTTPResponder {
             if target == "/" { return Self.redirect(to: basePath) }
             return await notFound(request)
         case .events:
+            if request.method == .head {
+                return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"])
+            }
             return await eventStream()
         case .site(let segments, let trailingSlash):
-            return await serve(segments, trailingSlash: trailingSlash, request: request)
+            return await serve(segments, trailingSlash: trailingSlash, request: request, target: target)
         }
     }
 
-    private func serve(_ segments: [String], trailingSlash: Bool, request: Request) async -> Response {
+    private func serve(_ segments: [String], trailingSlash: Bool, request: Request, target: String) async -> Response {
         switch SiteFile.resolve(segments, in: root) {
         case .missing:
             return await notFound(request)
         case .folder:
             guard trailingSlash else {
-                // `/stories/x` → `/stories/x/`, so the page's relative links resolve.
-                return Self.redirect(to: basePath + segments.map(Self.percentEncode).joined(separator: "/") + "/")
+                // `/stories/x` → `/stories/x/`, so the page's relative links resolve; the query stays.
+                let folder = segments.isEmpty ? "" : segments.map(Self.percentEncode).joined(separator: "/") + "/"
+                let query = target.firstIndex(of: "?").map { String(target[$0...]) } ?? ""
+                return Self.redirect(to: basePath + folder + query)
             }
             guard case .file(let index) = SiteFile.resolve(segments + ["index.html"], in: root) else {
                 return await notFound(request)

@@ -71,13 +71,14 @@ public struct SiteWriter: Sendable {
         }
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            var folders: Set<String> = [staging.path]
             for file in files {
-                let url = staging.appendingPathComponent(file.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.contents.write(to: url)
+                let path = staging.path + "/" + file.path
+                try FileOutput.makeFolder((path as NSString).deletingLastPathComponent, known: &folders)
+                try FileOutput.write(file.contents, to: path)
             }
-            try Self.manifestText(Dictionary(zip(files.map(\.path), hashes), uniquingKeysWith: { a, _ in a }))
-                .write(to: staging.appendingPathComponent(Self.manifestName))
+            try FileOutput.write(Self.manifestText(Dictionary(zip(files.map(\.path), hashes), uniquingKeysWith: { a, _ in a })),
+                                 to: staging.path + "/" + Self.manifestName)
             if fm.fileExists(atPath: output.path) { try fm.removeItem(at: output) }  // an empty folder
             try fm.moveItem(at: staging, to: output)
         } catch {
@@ -102,11 +103,12 @@ public struct SiteWriter: Sendable {
         for path in unchanged {
             if let hash = previous[path] ?? nil { manifest[path] = hash }
         }
+        var folders: Set<String> = [output.path]
         for (file, hash) in zip(files, hashes) {
             manifest[file.path] = hash
             let url = output.appendingPathComponent(file.path)
             if previous[file.path] == hash, fm.fileExists(atPath: url.path) { continue }
-            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileOutput.makeFolder(url.deletingLastPathComponent().path, known: &folders)
             try Self.replace(url, with: file.contents)
             result.written.append(file.path)
         }
@@ -125,7 +127,7 @@ public struct SiteWriter: Sendable {
     /// Writes beside the file, then renames over it: readers see the old file or the new one.
     private static func replace(_ url: URL, with contents: Data) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).anthology-new")
-        try contents.write(to: temporary)
+        try FileOutput.write(contents, to: temporary.path)
         if rename(temporary.path, url.path) != 0 {
             let code = errno
             try? FileManager.default.removeItem(at: temporary)
