@@ -7,7 +7,7 @@ struct Anthology: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "anthology",
         abstract: "Build a cross-linked website from a folder of short stories.",
-        subcommands: [Build.self, Entities.self, Evaluate.self],
+        subcommands: [Build.self, Check.self, Entities.self, Evaluate.self],
         defaultSubcommand: Build.self
     )
 }

@@ -21,6 +21,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Include stories marked `draft: true`.")
     var drafts = false
 
+    @Flag(help: "Check the site right after building it, as `anthology check` does.")
+    var check = false
+
     @Flag(name: .shortAndLong, help: "Log each stage as it runs.")
     var verbose = false
 
@@ -36,5 +39,6 @@ struct Build: ParsableCommand {
             printError(error.description)
             throw ExitCode.failure
         }
+        if check { try Check.run(on: output, baseURL: nil) }
     }
 }
