@@ -59,7 +59,9 @@ struct HTMLPageScanner: Sendable {
             State.of(userData).end(LibXML.string(name) ?? "")
         }
         handler.serror = { userData, error in
-            State.of(userData).report(LibXML.Problem(error.map { UnsafePointer($0) }))
+            // Unknown (HTML5) elements are most of what libxml2 reports: skip them first thing.
+            guard let error, error.pointee.code != Int32(XML_HTML_UNKNOWN_TAG.rawValue) else { return }
+            State.of(userData).report(LibXML.Problem(UnsafePointer(error)))
         }
         return handler
     }
@@ -159,7 +161,7 @@ struct HTMLPageScanner: Sendable {
                 case "href" where element != "base", "src":
                     // An unclosed quote made the value the rest of the page: not a link.
                     guard !tagIsBroken else { continue }
-                    let url = value.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let url = SourceText.trimmed(value)
                     scan.references.append(.init(url: url, line: line, column: column))
                     if attribute == "href" { href = url }
                 case "rel":
@@ -222,7 +224,7 @@ struct HTMLPageScanner: Sendable {
         }
 
         func report(_ reported: LibXML.Problem?) {
-            guard var problem = reported, problem.code != Int(XML_HTML_UNKNOWN_TAG.rawValue) else { return }
+            guard var problem = reported else { return }
             if let innermost = open.last, HTMLElements.rawText.contains(innermost.name) { return }
             switch problem.code {
             case Int(XML_ERR_TAG_NAME_MISMATCH.rawValue) where problem.message.hasPrefix("Opening and ending tag mismatch"):

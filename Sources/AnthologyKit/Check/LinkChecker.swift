@@ -13,8 +13,8 @@ struct LinkChecker: Sendable {
         case broken(BrokenLink.Problem)
     }
 
-    func follow(_ reference: String, from page: String) -> Outcome {
-        switch SiteURL.resolve(reference, on: page) {
+    func follow(_ reference: String, from page: String, folder: [Substring]? = nil) -> Outcome {
+        switch SiteURL.resolve(reference, on: page, folder: folder ?? SiteURL.folderSegments(of: page)) {
         case .external:
             return .external
         case .malformed:
@@ -47,8 +47,9 @@ struct LinkChecker: Sendable {
     func check(_ references: [PageScan.Reference], on page: String, file: String) -> PageLinks {
         var result = PageLinks()
         var seen: Set<String> = []
+        let folder = SiteURL.folderSegments(of: page)
         for reference in references {
-            switch follow(reference.url, from: page) {
+            switch follow(reference.url, from: page, folder: folder) {
             case .external:
                 continue
             case let .reached(target):

@@ -9,8 +9,9 @@ import Foundation
 /// - `feed.xml` and `sitemap.xml`, when present, parse and list only pages that exist.
 ///
 /// Every problem is collected, not just the first; a broken link comes with the nearest path
-/// that exists. Pages are read in parallel, which halves the time on two cores. Hidden files
-/// (`.anthology-manifest`) are not part of the site.
+/// that exists. Pages are read and their links followed in parallel: on two busy cores a
+/// 10,921-page site takes 1.7-2.2 s instead of 2.3-3 s. Hidden files (`.anthology-manifest`)
+/// are not part of the site.
 public struct SiteChecker: Sendable {
     /// The built site.
     public var folder: URL

@@ -13,21 +13,21 @@ struct SiteInventory: Sendable {
     let folders: Set<String>
 
     init(folder: URL) {
+        // Paths and `fileExists` rather than URLs and resource values: four times faster on Linux,
+        // a second saved on a 13,000-page site.
+        let fm = FileManager.default
         let root = folder.standardizedFileURL.path
-        let prefix = root.hasSuffix("/") ? root : root + "/"
         var files: [String] = []
         var folders: Set<String> = [""]
-        let enumerator = FileManager.default.enumerator(at: folder.standardizedFileURL, includingPropertiesForKeys: [.isDirectoryKey],
-                                                        options: [.skipsHiddenFiles])
-        while let url = enumerator?.nextObject() as? URL {
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(prefix) else { continue }
-            let relative = String(path.dropFirst(prefix.count))
-            if (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true {
-                folders.insert(relative)
-            } else {
-                files.append(relative)
+        let enumerator = fm.enumerator(atPath: root)
+        while let relative = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            guard fm.fileExists(atPath: root + "/" + relative, isDirectory: &isFolder) else { continue }
+            if relative.split(separator: "/").last?.hasPrefix(".") == true {
+                if isFolder.boolValue { enumerator?.skipDescendants() }
+                continue
             }
+            if isFolder.boolValue { folders.insert(relative) } else { files.append(relative) }
         }
         self.init(files: files, folders: folders)
     }

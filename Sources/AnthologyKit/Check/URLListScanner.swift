@@ -134,7 +134,7 @@ struct URLListScanner: Sendable {
                     let base = attributes + index * 5
                     guard LibXML.string(base[0]) == "href", let start = base[3], let end = base[4] else { continue }
                     let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-                    entries.append(.init(url: value.trimmingCharacters(in: .whitespacesAndNewlines),
+                    entries.append(.init(url: SourceText.trimmed(value),
                                          line: position.line, column: position.column))
                 }
             default:
@@ -144,7 +144,7 @@ struct URLListScanner: Sendable {
 
         func end(_ name: String) {
             guard kind == .sitemap, name == "loc", let location else { return }
-            entries.append(.init(url: location.text.trimmingCharacters(in: .whitespacesAndNewlines),
+            entries.append(.init(url: SourceText.trimmed(location.text),
                                  line: location.line, column: location.column))
             self.location = nil
         }
