@@ -5,17 +5,19 @@ import Foundation
 /// and column of its element.
 ///
 /// **Why libxml2.** Its HTML parser (Debian's `libxml2-dev`; Foundation's XML support already
-/// loads the library) is well kept and fuzzed, decodes entities and attribute values as browsers
-/// do, and reports broken attributes, stray end tags and malformed tags with a line and column.
-/// A hand-written tokenizer would have to redo all of that. Its rules are HTML 4's, which this
-/// scanner corrects in three places, enough for HTML5 pages to read clean:
+/// loads the library) is well kept and fuzzed, decodes entities (the whole HTML table) and
+/// attribute values as browsers do, and reports broken attributes, stray end tags and malformed
+/// tags with a line and column; a hand-written tokenizer would have to redo all of that. Its
+/// rules are HTML 4's, which this scanner corrects where HTML5 pages would otherwise read wrong:
 /// - unknown elements (`nav`, `main`, `article`...) are its error 801, which is dropped;
-/// - inside `script` and `style` it treats any `</` as an error, which HTML5 does not;
-///   dropped;
+/// - inside `script` and `style` it treats any `</` as an error, which HTML5 does not; dropped;
 /// - it silently closes an element whose end tag is missing once an enclosing end tag comes
 ///   (`<div><span>x</div>`), and never reports an element still open at the end of the page. So
 ///   the scanner watches each element being closed: one that HTML5 requires to end with its own
-///   `</name>`, but that the parser closes anywhere else, is reported where it opens.
+///   `</name>`, but that the parser closes anywhere else, is reported where it opens;
+/// - it ignores an end tag that would close an element it ranks higher (`</article>` while a
+///   `<div>` inside is open), where HTML5 closes both; the scanner reports the `div` there, once,
+///   rather than every element after it.
 ///
 /// The page is read through SAX callbacks without building a tree; each callback's position is
 /// the parser's byte offset (`xmlByteConsumed`), turned into a line and column by `SourceText`.

@@ -14,8 +14,12 @@ extension SiteChecker {
     func checkList(_ name: String, kind: URLListScanner.Kind, base: String?, links: LinkChecker) -> ListCheck {
         let file = displayPath(name)
         let noun = kind == .atomFeed ? "feed entry" : "sitemap entry"
-        let scanned = URLListScanner(kind: kind, file: file)
-            .scan((try? [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))) ?? [])
+        let bytes: [UInt8]
+        switch read(name) {
+        case let .success(read): bytes = read
+        case let .failure(problem): return ListCheck(diagnostics: [problem])
+        }
+        let scanned = URLListScanner(kind: kind, file: file).scan(bytes)
         var result = ListCheck(diagnostics: scanned.diagnostics)
         for entry in scanned.entries {
             var path = entry.url

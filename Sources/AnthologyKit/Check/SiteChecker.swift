@@ -42,7 +42,10 @@ public struct SiteChecker: Sendable {
         let site = SiteInventory(folder: folder)
         let pages = site.files.filter(SiteInventory.isPage)
         let scans = pages.concurrentMap { page in
-            HTMLPageScanner(file: displayPath(page)).scan(read(page))
+            switch read(page) {
+            case let .success(bytes): HTMLPageScanner(file: displayPath(page)).scan(bytes)
+            case let .failure(problem): PageScan(diagnostics: [problem])
+            }
         }
         var diagnostics = scans.flatMap(\.diagnostics)
         let scansByPage = Dictionary(uniqueKeysWithValues: zip(pages, scans))
@@ -80,8 +83,14 @@ public struct SiteChecker: Sendable {
         return display.hasSuffix("/") ? display + path : display + "/" + path
     }
 
-    private func read(_ path: String) -> [UInt8] {
-        (try? [UInt8](Data(contentsOf: folder.appendingPathComponent(path)))) ?? []
+    /// The bytes of a file of the site, or why they cannot be read.
+    func read(_ path: String) -> Result<[UInt8], Diagnostic> {
+        do {
+            return .success([UInt8](try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + path))))
+        } catch {
+            return .failure(.error(displayPath(path), "cannot be read: \(error.localizedDescription)",
+                                   fix: "check that the file is readable"))
+        }
     }
 
     /// Pages under `characters/` and `cities/` more than two clicks from home, or not reachable.

@@ -234,6 +234,21 @@ struct CheckTests {
         #expect(report.diagnostics.first?.fix == "add </span> where the element should end")
     }
 
+    @Test func aDivLeftOpenInsideAnArticleIsOneProblem() throws {
+        // libxml2 ignores `</article>` while the div is open; HTML5 closes both there.
+        let report = try Self.check(["cities/lisbon/index.html": Self.page("""
+            <main>
+            <article>
+            <div class="story-body"><a href="../../index.html">Home</a>
+            </article>
+            <nav><a href="../index.html">Cities</a></nav>
+            </main>
+            """)])
+        let diagnostic = try #require(Self.only(report))
+        #expect(diagnostic.line == 10)
+        #expect(diagnostic.message == "<div> is never closed; the parser ends it at line 11, column 1")
+    }
+
     @Test func anElementOpenAtTheEndOfThePage() throws {
         let report = try Self.check(["cities/lisbon/index.html": "<!doctype html>\n<title>x</title>\n<main><a href=\"../../index.html\">Home</a>\n"])
         let diagnostic = try #require(Self.only(report))
