@@ -23,11 +23,18 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
+        // libxml2 from the system (Debian: libxml2-dev): its HTML and XML parsers for `anthology check`.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
         // Everything the tool does, stage by stage; the executable only parses arguments.
         .target(
             name: "AnthologyKit",
             dependencies: [
                 "CCmarkGFM",
+                "CLibXML2",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -11,14 +11,19 @@ struct Build: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @Flag(help: "Check the site right after building it, as `anthology check` does.")
+    var check = false
+
     @Flag(name: .shortAndLong, help: "Log each stage as it runs.")
     var verbose = false
 
     func run() throws {
         let level: Logger.Level = verbose ? .debug : .info
         let logger = Logger(label: "anthology") { ConsoleLogHandler(label: $0, level: level) }
+        let options: BuildOptions
         do {
-            let (options, warnings) = try site.buildOptions()
+            let warnings: [Diagnostic]
+            (options, warnings) = try site.buildOptions()
             for warning in warnings { printError(warning.description) }
             let report = try Builder(options: options, logger: logger).build()
             for diagnostic in report.diagnostics { printError(diagnostic.description) }
@@ -26,6 +31,9 @@ struct Build: ParsableCommand {
         } catch {
             printError(error.description)
             throw ExitCode.failure
+        }
+        if check {
+            try Check.run(on: options.output, display: options.outputDisplay, baseURL: options.metadata.baseURL?.description)
         }
     }
 }

@@ -62,4 +62,40 @@ struct CommandLineTests {
         #expect(try String(contentsOf: site.root.appendingPathComponent("home/notes.txt"), encoding: .utf8) == "my notes")
         #expect(site.files(in: site.root.appendingPathComponent("home")) == ["notes.txt"])
     }
+
+    @Test func buildCheckNamesTheBrokenLinkAndFails() throws {
+        let site = try FixtureAnthology(copying: FixtureAnthology.fixturesFolder("broken-link"))
+        defer { site.remove() }
+        let build = try run(["build", "--check"], in: site.root)
+        #expect(build.status == 1)
+        #expect(build.stdout.contains("Built 1 story"))
+        let page = try site.page("stories/the-wrong-door/index.html")
+        let line = try #require(CheckBuiltSiteTests.line(of: "characters/nobody/", in: page))
+        #expect(build.stderr.contains("public/stories/the-wrong-door/index.html:\(line):"), "\(build.stderr)")
+        #expect(build.stderr.contains(#"error: broken link "../../characters/nobody/index.html""#))
+        #expect(build.stdout.contains(": 1 problem"))
+
+        let check = try run(["check"], in: site.root)
+        #expect(check.status == 1)
+        #expect(check.stderr == build.stderr)
+        #expect(check.stdout.hasPrefix("Checked ") && check.stdout.hasSuffix(" links: 1 problem\n"))
+    }
+
+    @Test func checkPassesABuiltSiteAndRefusesAMissingOne() throws {
+        let site = try FixtureAnthology(copying: FixtureAnthology.fixturesFolder("harbour-lights"))
+        defer { site.remove() }
+        #expect(try run(["build"], in: site.root).status == 0)
+        let check = try run(["check", "public", "--base-url", "https://example.org/harbour/"], in: site.root)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stderr == "")
+        #expect(check.stdout.hasPrefix("Checked 15 pages, ") && check.stdout.hasSuffix(" links: no problems\n"))
+
+        let missing = try run(["check", "nowhere"], in: site.root)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("nowhere: error: no such folder"))
+
+        let badBase = try run(["check", "--base-url", "example.org"], in: site.root)
+        #expect(badBase.status != 0)
+        #expect(badBase.stderr.contains("--base-url must be an absolute URL"))
+    }
 }
