@@ -23,8 +23,11 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Scan for changes instead of using inotify (for network shares and some containers).")
     var poll = false
 
+    @Flag(name: .shortAndLong, help: "Log each stage of every rebuild.")
+    var verbose = false
+
     func run() async throws {
-        let logger = Logger(label: "anthology") { ConsoleLogHandler(label: $0, level: .info) }
+        let logger = Logger(label: "anthology") { ConsoleLogHandler(label: $0, level: verbose ? .debug : .info) }
         let options: BuildOptions
         let base: String
         do {

@@ -4,7 +4,7 @@ import Foundation
 /// a story is a `ShortStory`, a character a `Person`, a city a `City`, the anthology a `Book`
 /// whose parts are the stories.
 ///
-/// Objects are dictionaries serialised by `JSONSerialization` with sorted keys, so quoting is
+/// Objects are dictionaries serialised by `ScriptSafeJSON` with sorted keys, so quoting is
 /// always right and output is byte-identical between builds. URLs appear only with a base URL:
 /// JSON-LD is read by crawlers that know the page's address anyway, and a relative URL would
 /// be resolved against wherever the page was fetched from.
@@ -20,21 +20,7 @@ struct StructuredData {
     /// The `<script>` body: JSON with `<`, `>` and `&` written as `\u003c`, `\u003e`, `\u0026`,
     /// so that no text from a story (`</script>`, `<!--`) can end the script element early.
     static func script(_ object: [String: Any]) -> String {
-        guard JSONSerialization.isValidJSONObject(object),
-              let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return "{}" }
-        var result = ""
-        for character in String(decoding: data, as: UTF8.self).unicodeScalars {
-            switch character {
-            case "<": result += "\\u003c"
-            case ">": result += "\\u003e"
-            case "&": result += "\\u0026"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
+        ScriptSafeJSON.string(object) ?? "{}"
     }
 
     /// The home page: the anthology as a book whose parts are the stories, in reading order.
