@@ -457,7 +457,7 @@ def make_story(pools: Pools, seed: int, index: int, entities_in_front_matter: bo
     kind = rng.randrange(7)
     noun, adj, noun2 = rng.choice(TITLE_NOUNS), rng.choice(TITLE_ADJS), rng.choice(TITLE_NOUNS)
     title = [f"The {adj} {noun}", f"{noun} and {noun2}", f"What {A.first} Kept", f"The Night Train to {cities[0]}",
-             f"Letters from {cities[0]}", f"A {adj} {noun} in {cities[-1]}", f"The {noun} Season"][kind]
+             f"Letters from {cities[0]}", f"{'An' if adj[0] in 'AEIOU' else 'A'} {adj} {noun} in {cities[-1]}", f"The {noun} Season"][kind]
 
     blocks: list[str] = []
     count = 0
