@@ -235,8 +235,10 @@ def git_commit() -> str:
         return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True).stdout.strip()
     commit = git("rev-parse", "--short=12", "HEAD") or "unknown"
     branch = git("rev-parse", "--abbrev-ref", "HEAD")
+    code = git("log", "-1", "--format=%h %s", "--", "Sources", "Package.swift", "templates")
     dirty = git("status", "--porcelain", "--untracked-files=no", "--", "Sources", "Package.swift", "templates")
-    return f"{commit} ({branch}{', with uncommitted changes to Sources' if dirty else ''})"
+    return (f"{commit} ({branch}{', with uncommitted changes to the tool' if dirty else ''}); "
+            f"tool last changed in {code[:60]}")
 
 
 def load() -> str:
