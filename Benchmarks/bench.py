@@ -203,8 +203,7 @@ def edit_rebuilds(binary: Path, project: Path, edits: int, timeout: float) -> Se
                        for page in (project / "out-edit" / "stories").glob("*/index.html")):
                 raise BuildFailed(f"after editing {story.name}, no story page holds the new sentence")
             series.runs.append(run)
-            print(f"    edit {k}/{edits} ({story.name}): wall {run.wall * 1000:.1f} ms, cpu {run.cpu * 1000:.1f} ms",
-                  flush=True)
+            print(f"    edit {k}/{edits} ({story.name}): wall {seconds(run.wall)}, cpu {seconds(run.cpu)}", flush=True)
     finally:
         for path, data in originals.items():
             path.write_bytes(data)
