@@ -38,7 +38,7 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
-SUMMARY = re.compile(r"(\d+) pages? \((\d+) files?\) written to")
+SUMMARY = re.compile(r"(\d+) pages? \((\d+) files?\) (?:written to|in )")
 STAGE = re.compile(r"^\s+(\w+)\s+([\d.]+) ms$")
 MIB = 1024 * 1024
 
