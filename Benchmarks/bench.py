@@ -155,20 +155,24 @@ def sync() -> None:
     os.sync()
 
 
-def full_builds(binary: Path, project: Path, runs: int, warmup: int, timeout: float, label: str) -> Series:
-    series = Series()
+def full_builds(binary: Path, projects: list[tuple[str, Path]], runs: int, warmup: int, timeout: float) -> list[Series]:
+    """Clean full builds of each project, interleaved (A B A B ...) so that a change in the load of
+    this shared machine affects both corpora alike and their ratio stays fair."""
+    series = [Series() for _ in projects]
     for i in range(warmup + runs):
+        for (label, project), record in zip(projects, series):
+            remove_output(project, "out-full")
+            remove_caches(project)
+            sync()
+            run = run_build(binary, project, "out-full", timeout)
+            if i >= warmup:
+                record.runs.append(run)
+            kind = "warm-up" if i < warmup else f"run {i - warmup + 1}/{runs}"
+            print(f"    {label} {kind}: wall {run.wall:.3f} s, cpu {run.cpu:.3f} s, peak {run.peak / MIB:.1f} MiB, "
+                  f"{run.pages:,} pages", flush=True)
+    for _, project in projects:
         remove_output(project, "out-full")
         remove_caches(project)
-        sync()
-        run = run_build(binary, project, "out-full", timeout)
-        if i >= warmup:
-            series.runs.append(run)
-        kind = "warm-up" if i < warmup else f"run {i - warmup + 1}/{runs}"
-        print(f"    {label} {kind}: wall {run.wall:.3f} s, cpu {run.cpu:.3f} s, peak {run.peak / MIB:.1f} MiB, "
-              f"{run.pages:,} pages", flush=True)
-    remove_output(project, "out-full")
-    remove_caches(project)
     return series
 
 
@@ -234,10 +238,10 @@ def git_commit() -> str:
         return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True).stdout.strip()
     commit = git("rev-parse", "--short=12", "HEAD") or "unknown"
     branch = git("rev-parse", "--abbrev-ref", "HEAD")
-    code = git("log", "-1", "--format=%h %s", "--", "Sources", "Package.swift", "templates")
+    code = git("log", "-1", "--format=%h, %cs", "--", "Sources", "Package.swift", "templates")
     dirty = git("status", "--porcelain", "--untracked-files=no", "--", "Sources", "Package.swift", "templates")
     return (f"{commit} ({branch}{', with uncommitted changes to the tool' if dirty else ''}); "
-            f"tool last changed in {code[:60]}")
+            f"Sources last changed in {code}")
 
 
 def load() -> str:
@@ -320,9 +324,11 @@ def main() -> int:
         try:
             fm = corpus(work, n, args.seed, front_matter=True)
             plain = corpus(work, n, args.seed, front_matter=False) if "plain" in parts else None
-            full = full_builds(binary, fm, args.runs, args.warmup, args.timeout, "full") if "full" in parts else None
+            projects = ([("full", fm)] if "full" in parts else []) + ([("no front matter", plain)] if plain else [])
+            measured = dict(zip([label for label, _ in projects],
+                                full_builds(binary, projects, args.runs, args.warmup, args.timeout)))
+            full, bare = measured.get("full"), measured.get("no front matter")
             edit = edit_rebuilds(binary, fm, args.edits, args.timeout) if "edit" in parts else None
-            bare = full_builds(binary, plain, args.runs, args.warmup, args.timeout, "no front matter") if plain else None
         except (BuildFailed, subprocess.CalledProcessError) as error:
             print(f"  ERROR: {error}", flush=True)
             lines.append(Line(n, "benchmark", "error", target="", result="FAIL"))
