@@ -31,12 +31,12 @@ enum SiteURL: Equatable {
         var fragment: String?
         if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
             let raw = rest[rest.utf8.index(after: hash)...]
-            fragment = percentDecoded(raw) ?? String(raw)
+            fragment = PercentDecoding.decode(raw) ?? String(raw)
             rest = rest[..<hash]
         }
         if let question = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = rest[..<question] }
         if rest.isEmpty { return .inside(path: page, isFolder: false, fragment: fragment) }
-        guard let decoded = percentDecoded(rest) else { return .malformed }
+        guard let decoded = PercentDecoding.decode(rest) else { return .malformed }
 
         var segments: [Substring] = decoded.utf8.first == UInt8(ascii: "/") ? [] : folder
         var escapes = false
@@ -52,34 +52,6 @@ enum SiteURL: Equatable {
         }
         let path = segments.joined(separator: "/")
         return escapes ? .escapes(clamped: path, isFolder: isFolder) : .inside(path: path, isFolder: isFolder, fragment: fragment)
-    }
-
-    /// `%XX` escapes decoded as UTF-8; nil for a `%` without two hex digits or bytes that are
-    /// not UTF-8. (Foundation's `removingPercentEncoding` does the same, a third of the whole
-    /// check's time on a large site.)
-    static func percentDecoded(_ text: Substring) -> String? {
-        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else {
-                bytes.append(byte)
-                continue
-            }
-            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
-            bytes.append(high << 4 | low)
-        }
-        return String(bytes: bytes, encoding: .utf8)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 
     /// `scheme:` as RFC 3986 spells it: a letter, then letters, digits, `+`, `-` or `.`.

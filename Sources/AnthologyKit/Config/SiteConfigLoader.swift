@@ -44,9 +44,12 @@ public struct SiteConfigLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
+            /// An error at the value's line and column.
+            func invalid(_ message: String, fix: String) {
+                diagnostics.append(.error(file, line: line(of: value), column: column(of: value), message, fix: fix))
+            }
             func fail(_ what: String, example: String) {
-                diagnostics.append(.error(file, line: line(of: value), column: column(of: value),
-                                          "`\(key)` must be \(what)", fix: "write it as `\(key): \(example)`"))
+                invalid("`\(key)` must be \(what)", fix: "write it as `\(key): \(example)`")
             }
             func text(example: String) -> String? {
                 guard let scalar = value.scalar else {
@@ -72,16 +75,14 @@ public struct SiteConfigLoader: Sendable {
                 if SiteMetadata.isLanguageTag(tag) {
                     config.language = tag
                 } else {
-                    diagnostics.append(.error(file, line: line(of: value), column: column(of: value),
-                                              "\"\(tag)\" is not a language tag", fix: SiteConfig.languageFix))
+                    invalid("\"\(tag)\" is not a language tag", fix: SiteConfig.languageFix)
                 }
             case "base_url":
                 guard let address = text(example: "https://example.org/anthology/") else { break }
                 do {
                     config.baseURL = try BaseURL(validating: address)
                 } catch {
-                    diagnostics.append(.error(file, line: line(of: value), column: column(of: value),
-                                              "\(error.message): \"\(address)\"", fix: BaseURL.Problem.fix))
+                    invalid("\(error.message): \"\(address)\"", fix: BaseURL.Problem.fix)
                 }
             case "seeds":
                 config.seeds = path(example: "seeds")

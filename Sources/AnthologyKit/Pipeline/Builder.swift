@@ -37,7 +37,7 @@ public struct Builder: Sendable {
 
         let previous = cache.stories
         let analyses: [StoryAnalysis] = time("parse", &report) {
-            files.parallelMap { file in
+            files.concurrentMap { file in
                 var source = ContentHash()
                 source.combine(file.displayPath)
                 source.combine(file.text)
@@ -60,7 +60,7 @@ public struct Builder: Sendable {
 
         let detected: [StoryAnalysis] = time("detect", &report) {
             let corrections = EntityCorrections()
-            return analyses.parallelMap { analysis in
+            return analyses.concurrentMap { analysis in
                 guard analysis.detection == nil, let story = analysis.parsed,
                       options.includeDrafts || !story.frontMatter.draft else { return analysis }
                 var analysis = analysis
@@ -131,7 +131,7 @@ public struct Builder: Sendable {
             cache.render = RenderCache()
             throw BuildFailure(report.diagnostics + failure.diagnostics)
         }
-        cache.render.manifest = writer.manifestFingerprint()
+        cache.render.manifest = result.manifestHash
         report.files = result.files
         report.pages = rendered.pages
         report.rendered = rendered.files.count { $0.path.hasSuffix(".html") }

@@ -37,14 +37,9 @@ public struct SiteRenderer: Sendable {
         var next = RenderCache()
         var files: [OutputFile] = []
         var unchanged: [String] = []
-        var base = ContentHash()
-        base.combine(templates.fingerprint)
-        for value in [metadata.title, metadata.description ?? "\u{0}", metadata.author ?? "\u{0}", metadata.language,
-                      metadata.baseURL.map { "\($0)" } ?? "\u{0}"] {
-            base.combine(value)
-        }
+        let base = settingsFingerprint
 
-        let stories = Array(site.stories.indices).parallelMap { index -> (page: String, fingerprint: UInt64, body: UInt64, file: OutputFile?, anchors: Set<String>) in
+        let stories = Array(site.stories.indices).concurrentMap { index -> (page: String, fingerprint: UInt64, body: UInt64, file: OutputFile?, anchors: Set<String>) in
             let page = SitePaths.story(site.stories[index].slug)
             let targets = mentionTargets(index, in: site)
             let bodyKey = Self.bodyFingerprint(site.stories[index], targets: targets)
@@ -80,7 +75,7 @@ public struct SiteRenderer: Sendable {
             pages.append((SitePaths.city(site.cities[index].slug), "city", { $0.city(index) }))
         }
         let linked = contexts
-        let others = pages.parallelMap { page -> (fingerprint: UInt64, file: OutputFile?) in
+        let others = pages.concurrentMap { page -> (fingerprint: UInt64, file: OutputFile?) in
             let context = page.context(linked)
             var hash = base
             hash.combine(page.path)
@@ -105,6 +100,17 @@ public struct SiteRenderer: Sendable {
         cache = next
         return Rendered(files: files.sorted { $0.path < $1.path }, unchanged: unchanged.sorted(),
                         pages: site.stories.count + pages.count)
+    }
+
+    /// The templates and the site's metadata: what every page depends on.
+    private var settingsFingerprint: ContentHash {
+        var hash = ContentHash()
+        hash.combine(templates.fingerprint)
+        for value in [metadata.title, metadata.description ?? "\u{0}", metadata.author ?? "\u{0}", metadata.language,
+                      metadata.baseURL.map { "\($0)" } ?? "\u{0}"] {
+            hash.combine(value)
+        }
+        return hash
     }
 
     /// Everything a story's body depends on: its Markdown and what its mentions link to.

@@ -10,7 +10,7 @@ enum LiveReload {
     static func script(basePath: String) -> String {
         // The base path is validated to URL-safe characters; JSON-encoding it anyway keeps
         // the script correct whatever it holds.
-        let events = jsonString(basePath + RequestPath.eventsPath)
+        let events = ScriptSafeJSON.string(basePath + RequestPath.eventsPath) ?? "\"\""
         return """
         <script data-anthology-live-reload>
         (() => {
@@ -55,11 +55,5 @@ enum LiveReload {
         var result = html
         result.insert(contentsOf: Data("\n<base href=\"\(HTML.escape(basePath))\">".utf8), at: head.upperBound)
         return result
-    }
-
-    static func jsonString(_ text: String) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
-        // `["…"]` → `"…"`; `<` is escaped so the value can never close the script element.
-        return String(decoding: data.dropFirst().dropLast(), as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
     }
 }

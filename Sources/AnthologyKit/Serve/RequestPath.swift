@@ -40,7 +40,7 @@ enum RequestPath: Equatable, Sendable {
                 if isLast { break }  // the trailing slash
                 self = .invalid; return  // `//`: an absolute path smuggled in
             }
-            guard let decoded = Self.percentDecode(piece), Self.isAcceptable(decoded) else { self = .invalid; return }
+            guard let decoded = PercentDecoding.decode(piece), Self.isAcceptable(decoded) else { self = .invalid; return }
             segments.append(decoded)
         }
         if segments == ["_anthology", "events"] { self = .events; return }
@@ -50,27 +50,5 @@ enum RequestPath: Equatable, Sendable {
     private static func isAcceptable(_ segment: String) -> Bool {
         segment != "." && segment != ".."
             && !segment.contains(where: { $0 == "/" || $0 == "\\" || $0 == "\0" })
-    }
-
-    /// Strict percent-decoding: a malformed escape or bytes that are not UTF-8 give nil.
-    static func percentDecode(_ text: Substring) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
-            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
-            bytes.append(high << 4 | low)
-        }
-        return String(validating: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -73,13 +73,13 @@ struct SiteResponder: HTTPResponder {
     }
 
     private func notFound(_ request: Request) async -> Response {
+        if let failure = await events.failure { return errorPage(failure, request: request) }
         var page = Data("<!doctype html>\n<title>Not found</title>\n<h1>Not found</h1>\n<p><a href=\"./\">Home</a></p>\n".utf8)
         if case .file(let file) = SiteFile.resolve(["404.html"], in: root), let data = try? Data(contentsOf: URL(fileURLWithPath: file.path)) {
             page = LiveReload.addBase(to: data, basePath: basePath)
         } else {
             page = LiveReload.addBase(to: Data("<head>".utf8) + page, basePath: basePath)
         }
-        if let failure = await events.failure { return errorPage(failure, request: request) }
         return Self.page(.notFound, LiveReload.inject(into: page, basePath: basePath), request: request)
     }
 

@@ -23,6 +23,8 @@ public struct SiteWriter: Sendable {
         public var removed: [String] = []
         /// Every file of the site, the manifest included.
         public var files = 0
+        /// Hash of the manifest as written, to tell later whether the folder is still as left.
+        public var manifestHash: UInt64?
 
         public var changed: [String] { (written + removed).sorted() }
     }
@@ -58,6 +60,7 @@ public struct SiteWriter: Sendable {
     /// The first build: everything goes to a staging folder that is then moved into place.
     private func writeFresh(_ files: [OutputFile], hashes: [UInt64]) throws -> Result {
         let fm = FileManager.default
+        var manifestHash: UInt64?
         let parent = output.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).anthology-staging")
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -77,8 +80,9 @@ public struct SiteWriter: Sendable {
                 try FileOutput.makeFolder((path as NSString).deletingLastPathComponent, known: &folders)
                 try FileOutput.write(file.contents, to: path)
             }
-            try FileOutput.write(Self.manifestText(Dictionary(zip(files.map(\.path), hashes), uniquingKeysWith: { a, _ in a })),
-                                 to: staging.path + "/" + Self.manifestName)
+            let manifest = Self.manifestText(Dictionary(zip(files.map(\.path), hashes), uniquingKeysWith: { a, _ in a }))
+            try FileOutput.write(manifest, to: staging.path + "/" + Self.manifestName)
+            manifestHash = ContentHash.of(manifest)
             if fm.fileExists(atPath: output.path) { try fm.removeItem(at: output) }  // an empty folder
             try fm.moveItem(at: staging, to: output)
         } catch {
@@ -86,7 +90,7 @@ public struct SiteWriter: Sendable {
             try? fm.removeItem(at: staging)
             throw error
         }
-        return Result(written: files.map(\.path).sorted(), removed: [], files: files.count + 1)
+        return Result(written: files.map(\.path).sorted(), removed: [], files: files.count + 1, manifestHash: manifestHash)
     }
 
     /// Later builds: only what changed is written, and only what Anthology wrote is removed.
@@ -118,7 +122,9 @@ public struct SiteWriter: Sendable {
             removeEmptyFolders(above: url)
             result.removed.append(path)
         }
-        try Self.replace(output.appendingPathComponent(Self.manifestName), with: Self.manifestText(manifest))
+        let manifestText = Self.manifestText(manifest)
+        try Self.replace(output.appendingPathComponent(Self.manifestName), with: manifestText)
+        result.manifestHash = ContentHash.of(manifestText)
         result.written.sort()
         result.files = manifest.count + 1
         return result
