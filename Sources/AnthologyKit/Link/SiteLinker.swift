@@ -2,13 +2,27 @@
 /// characters and cities to the stories they appear in.
 public struct SiteLinker: Sendable {
     /// A story after detection, with its corrections applied.
+    ///
+    /// What linking needs from one story alone (its opening, each character's excerpt and
+    /// merge key) is worked out here, so that it runs in parallel with the other stories and
+    /// is kept with the story's cached analysis: a rebuild after one save links in time
+    /// proportional to the anthology, not to the length of its stories.
     public struct Input: Sendable {
         public var story: ParsedStory
         public var entities: StoryEntities
+        /// The first lines of the story (`Excerpt.opening`).
+        var opening: String
+        /// For each of `entities.characters`: the text around its first mention, and the key
+        /// that merges it with the same person in other stories (case and accents folded).
+        var characterExcerpts: [String]
+        var characterKeys: [String]
 
         public init(story: ParsedStory, entities: StoryEntities) {
             self.story = story
             self.entities = entities
+            opening = Excerpt.opening(of: story.prose)
+            characterExcerpts = entities.characters.map { Excerpt.around($0.forms, in: $0.sentence) }
+            characterKeys = entities.characters.map { Gazetteer.key($0.name) }
         }
     }
 
@@ -32,7 +46,7 @@ public struct SiteLinker: Sendable {
                 date: story.frontMatter.date, author: story.frontMatter.author, summary: story.frontMatter.summary,
                 markdown: story.markdown, opensWithHeading: story.opensWithHeading, wordCount: story.wordCount,
                 readingMinutes: max(1, (story.wordCount + Self.wordsPerMinute - 1) / Self.wordsPerMinute),
-                opening: Excerpt.opening(of: story.prose), characters: [], cities: [],
+                opening: input.opening, characters: [], cities: [],
                 characterForms: [:], cityForms: [:], entities: input.entities)
         }
         notes += storySlugs.notes.map { .note("stories", $0) }
@@ -46,13 +60,11 @@ public struct SiteLinker: Sendable {
         var storyForms: [[String: [String]]] = Array(repeating: [:], count: ordered.count)
         for (storyIndex, input) in ordered.enumerated() {
             let listed = input.story.frontMatter.characters != nil
-            for detected in input.entities.characters {
-                let key = detected.name.contains(" ") || listed
-                    ? Gazetteer.key(detected.name)
-                    : "\(storyIndex)/" + Gazetteer.key(detected.name)
+            for (position, detected) in input.entities.characters.enumerated() {
+                let folded = input.characterKeys[position]
+                let key = detected.name.contains(" ") || listed ? folded : "\(storyIndex)/" + folded
                 let appearance = Site.Character.Appearance(
-                    story: storyIndex, mentions: detected.mentions,
-                    excerpt: Excerpt.around(detected.forms, in: detected.sentence))
+                    story: storyIndex, mentions: detected.mentions, excerpt: input.characterExcerpts[position])
                 if var existing = characterByKey[key] {
                     existing.aliases = Array(Set(existing.aliases + detected.aliases + [detected.name]).subtracting([existing.name])).sorted()
                     existing.appearances.append(appearance)

@@ -36,6 +36,9 @@ public enum Slug {
 /// and the first to want a slug gets it; later ones get `-2`, `-3`, ... and a note saying so.
 struct SlugAllocator {
     private var taken = Set<String>()
+    /// The next suffix to try for each wanted slug, so a thousand stories called "Untitled"
+    /// are numbered in linear time.
+    private var nextSuffix: [String: Int] = [:]
     private(set) var notes: [String] = []
     let kind: String
 
@@ -45,11 +48,12 @@ struct SlugAllocator {
 
     mutating func allocate(_ wanted: String, for label: String) -> String {
         var slug = wanted
-        var counter = 2
+        var counter = nextSuffix[wanted] ?? 2
         while taken.contains(slug) {
             slug = "\(wanted)-\(counter)"
             counter += 1
         }
+        nextSuffix[wanted] = counter
         taken.insert(slug)
         if slug != wanted {
             notes.append("\(kind) `\(label)` would share the slug `\(wanted)`; it gets `\(slug)` instead")

@@ -19,6 +19,8 @@ struct StoryAnalysis: Sendable {
     var parseProblems: [Diagnostic]
     /// Nil until detection ran (drafts left out of the build are never detected).
     var detection: (entities: StoryEntities, problems: [Diagnostic])?
+    /// What linking takes from this story, prepared along with detection.
+    var input: SiteLinker.Input?
 }
 
 /// What the renderer needs to skip a page: the fingerprint of everything that went into it.

@@ -43,7 +43,7 @@ public struct Builder: Sendable {
                 source.combine(file.text)
                 if let cached = previous[file.relativePath], cached.source == source.value { return cached }
                 let (story, problems) = StoryParser().parse(file)
-                return StoryAnalysis(source: source.value, parsed: story, parseProblems: problems, detection: nil)
+                return StoryAnalysis(source: source.value, parsed: story, parseProblems: problems, detection: nil, input: nil)
             }
         }
         diagnostics += analyses.flatMap(\.parseProblems)
@@ -65,7 +65,9 @@ public struct Builder: Sendable {
                       options.includeDrafts || !story.frontMatter.draft else { return analysis }
                 var analysis = analysis
                 let found = detector.detect(in: story.prose)
-                analysis.detection = corrections.apply(story.frontMatter, to: found, prose: story.prose, file: story.displayPath)
+                let detection: (entities: StoryEntities, problems: [Diagnostic]) = corrections.apply(story.frontMatter, to: found, prose: story.prose, file: story.displayPath)
+                analysis.detection = detection
+                analysis.input = SiteLinker.Input(story: story, entities: detection.entities)
                 return analysis
             }
         }
@@ -73,10 +75,10 @@ public struct Builder: Sendable {
         cache.stories = [:]
         for (file, analysis) in zip(files, detected) {
             cache.stories[file.relativePath] = analysis
-            guard let story = analysis.parsed, let detection = analysis.detection,
+            guard let story = analysis.parsed, let detection = analysis.detection, let input = analysis.input,
                   options.includeDrafts || !story.frontMatter.draft else { continue }
             diagnostics += detection.problems
-            inputs.append(SiteLinker.Input(story: story, entities: detection.entities))
+            inputs.append(input)
         }
 
         let site = time("link", &report) {

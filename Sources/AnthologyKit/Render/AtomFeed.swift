@@ -27,14 +27,14 @@ struct AtomFeed {
         "urn:anthology:" + Slug.make(metadata.title, fallback: "anthology")
     }
 
-    func timestamp(_ index: Int) -> String {
-        let newest = site.stories.compactMap(\.date).max()
+    func timestamp(_ index: Int, newest: StoryDate?) -> String {
         guard let date = site.stories[index].date ?? newest else { return Self.undatedTimestamp }
         return date.iso + "T00:00:00Z"
     }
 
     func render() -> String {
-        let updated = site.stories.indices.map(timestamp).max() ?? Self.undatedTimestamp
+        let newest = site.stories.compactMap(\.date).max()
+        let updated = site.stories.indices.map { timestamp($0, newest: newest) }.max() ?? Self.undatedTimestamp
         var lines = [
             #"<?xml version="1.0" encoding="utf-8"?>"#,
             #"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\#(XML.escape(metadata.language))">"#,
@@ -52,13 +52,13 @@ struct AtomFeed {
         lines.append("  <author><name>\(XML.escape(metadata.author ?? metadata.title))</name></author>")
         lines.append("  <generator>Anthology</generator>")
         for index in site.stories.indices {
-            lines += entry(index)
+            lines += entry(index, newest: newest)
         }
         lines.append("</feed>")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func entry(_ index: Int) -> [String] {
+    private func entry(_ index: Int, newest: StoryDate?) -> [String] {
         let story = site.stories[index]
         var lines = [
             "  <entry>",
@@ -67,7 +67,7 @@ struct AtomFeed {
             "    <id>\(XML.escape(idPrefix + ":stories:" + story.slug))</id>",
         ]
         if let date = story.date { lines.append("    <published>\(date.iso)T00:00:00Z</published>") }
-        lines.append("    <updated>\(timestamp(index))</updated>")
+        lines.append("    <updated>\(timestamp(index, newest: newest))</updated>")
         if let author = story.author { lines.append("    <author><name>\(XML.escape(author))</name></author>") }
         lines.append("    <summary>\(XML.escape(story.summary ?? story.opening))</summary>")
         lines.append("  </entry>")

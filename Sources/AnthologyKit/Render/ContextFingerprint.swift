@@ -2,7 +2,9 @@
 /// whose template did not change) need not be rendered again.
 ///
 /// Contexts hold only what `PageContexts` puts in them: dictionaries, arrays, strings,
-/// numbers and booleans. Keys are hashed in sorted order, because dictionary order varies.
+/// numbers and booleans. Dictionary order varies between runs, so each entry is hashed on its
+/// own and the entries' hashes are added up, which does not depend on their order (and
+/// avoids sorting the keys of every one of the thousands of dictionaries a site has).
 enum ContextFingerprint {
     static func combine(_ value: Any, into hash: inout ContentHash) {
         switch value {
@@ -18,10 +20,14 @@ enum ContextFingerprint {
         case let dictionary as [String: Any]:
             hash.combine(4)
             hash.combine(dictionary.count)
-            for key in dictionary.keys.sorted() {
-                hash.combine(key)
-                combine(dictionary[key]!, into: &hash)
+            var entries: UInt64 = 0
+            for (key, value) in dictionary {
+                var entry = ContentHash()
+                entry.combine(key)
+                combine(value, into: &entry)
+                entries &+= entry.value
             }
+            hash.combine(entries)
         case let array as [Any]:
             hash.combine(5)
             hash.combine(array.count)
