@@ -33,21 +33,17 @@ public struct SiteRenderer: Sendable {
     func render(_ site: Site, cache: inout RenderCache) -> Rendered {
         var contexts = PageContexts(site: site, metadata: metadata)
         let storyContexts = contexts
+        let fingerprints = PageFingerprints(site: site, settings: settingsFingerprint)
         let previous = cache
         var next = RenderCache()
         var files: [OutputFile] = []
         var unchanged: [String] = []
-        let base = settingsFingerprint
 
         let stories = Array(site.stories.indices).concurrentMap { index -> (page: String, fingerprint: UInt64, body: UInt64, file: OutputFile?, anchors: Set<String>) in
             let page = SitePaths.story(site.stories[index].slug)
             let targets = mentionTargets(index, in: site)
             let bodyKey = Self.bodyFingerprint(site.stories[index], targets: targets)
-            var hash = base
-            hash.combine(page)
-            hash.combine(bodyKey)
-            ContextFingerprint.combine(storyContexts.story(index, body: ""), into: &hash)
-            let fingerprint = hash.value
+            let fingerprint = fingerprints.story(index, path: page, body: bodyKey)
             if previous.pages[page] == fingerprint, let anchors = previous.anchors[bodyKey] {
                 return (page, fingerprint, bodyKey, nil, anchors)
             }
@@ -61,38 +57,30 @@ public struct SiteRenderer: Sendable {
             next.anchors[story.body] = story.anchors
             if let file = story.file { files.append(file) } else { unchanged.append(story.page) }
         }
+        let placedAnchors = contexts.placedAnchors
 
-        var pages: [(path: String, template: String, context: @Sendable (PageContexts) -> [String: Any])] = [
-            (SitePaths.home, "home", { $0.home() }),
-            (SitePaths.charactersIndex, "characters", { $0.charactersIndex() }),
-            (SitePaths.citiesIndex, "cities", { $0.citiesIndex() }),
-            (SitePaths.notFound, "404", { $0.notFound() }),
-        ]
-        for index in site.characters.indices {
-            pages.append((SitePaths.character(site.characters[index].slug), "character", { $0.character(index) }))
-        }
-        for index in site.cities.indices {
-            pages.append((SitePaths.city(site.cities[index].slug), "city", { $0.city(index) }))
-        }
+        let pages = pageList(site, fingerprints: fingerprints, placedAnchors: placedAnchors)
         let linked = contexts
         let others = pages.concurrentMap { page -> (fingerprint: UInt64, file: OutputFile?) in
-            let context = page.context(linked)
-            var hash = base
-            hash.combine(page.path)
-            hash.combine(page.template)
-            ContextFingerprint.combine(context, into: &hash)
-            let fingerprint = hash.value
+            let fingerprint = page.fingerprint()
             if previous.pages[page.path] == fingerprint { return (fingerprint, nil) }
-            return (fingerprint, OutputFile(path: page.path, text: templates.render(context, page: page.template)))
+            return (fingerprint, OutputFile(path: page.path, text: templates.render(page.context(linked), page: page.template)))
         }
         for (page, result) in zip(pages, others) {
             next.pages[page.path] = result.fingerprint
             if let file = result.file { files.append(file) } else { unchanged.append(page.path) }
         }
+
+        let feed = fingerprints.feed()
+        next.pages[SitePaths.feed] = feed
+        if previous.pages[SitePaths.feed] == feed {
+            unchanged.append(SitePaths.feed)
+        } else {
+            files.append(OutputFile(path: SitePaths.feed, text: AtomFeed(site: site, metadata: metadata).render()))
+        }
         let allPages = (site.stories.map { SitePaths.story($0.slug) } + pages.map(\.path)).sorted()
         files.append(OutputFile(path: SitePaths.sitemap, text: Sitemap(pages: allPages, baseURL: metadata.baseURL).render()))
         files.append(OutputFile(path: SitePaths.robots, text: RobotsFile(baseURL: metadata.baseURL).render()))
-        files.append(OutputFile(path: SitePaths.feed, text: AtomFeed(site: site, metadata: metadata).render()))
         for asset in templates.assets {
             files.append(OutputFile(path: "assets/" + asset.path, contents: asset.data))
         }
@@ -102,8 +90,47 @@ public struct SiteRenderer: Sendable {
                         pages: site.stories.count + pages.count)
     }
 
+    /// A page other than a story's: where it goes, its template, and how to fingerprint it
+    /// and build its context.
+    struct Page: Sendable {
+        var path: String
+        var template: String
+        var fingerprint: @Sendable () -> UInt64
+        var context: @Sendable (PageContexts) -> [String: Any]
+    }
+
+    /// The home page, the indexes, the 404 page, and a page per character and per city.
+    /// `placedAnchors` are the fragment ids each story page holds, by story index.
+    func pageList(_ site: Site, fingerprints: PageFingerprints, placedAnchors: [Set<String>]) -> [Page] {
+        var pages: [Page] = [
+            Page(path: SitePaths.home, template: "home",
+                 fingerprint: { fingerprints.home(path: SitePaths.home, template: "home") }, context: { $0.home() }),
+            Page(path: SitePaths.charactersIndex, template: "characters",
+                 fingerprint: { fingerprints.charactersIndex(path: SitePaths.charactersIndex, template: "characters") },
+                 context: { $0.charactersIndex() }),
+            Page(path: SitePaths.citiesIndex, template: "cities",
+                 fingerprint: { fingerprints.citiesIndex(path: SitePaths.citiesIndex, template: "cities") },
+                 context: { $0.citiesIndex() }),
+            Page(path: SitePaths.notFound, template: "404",
+                 fingerprint: { fingerprints.notFound(path: SitePaths.notFound, template: "404") }, context: { $0.notFound() }),
+        ]
+        for index in site.characters.indices {
+            let path = SitePaths.character(site.characters[index].slug)
+            let anchor = SitePaths.characterAnchor(site.characters[index].slug)
+            pages.append(Page(path: path, template: "character",
+                              fingerprint: { fingerprints.character(index, path: path) { placedAnchors[$0].contains(anchor) } },
+                              context: { $0.character(index) }))
+        }
+        for index in site.cities.indices {
+            let path = SitePaths.city(site.cities[index].slug)
+            pages.append(Page(path: path, template: "city", fingerprint: { fingerprints.city(index, path: path) },
+                              context: { $0.city(index) }))
+        }
+        return pages
+    }
+
     /// The templates and the site's metadata: what every page depends on.
-    private var settingsFingerprint: ContentHash {
+    var settingsFingerprint: ContentHash {
         var hash = ContentHash()
         hash.combine(templates.fingerprint)
         for value in [metadata.title, metadata.description ?? "\u{0}", metadata.author ?? "\u{0}", metadata.language,

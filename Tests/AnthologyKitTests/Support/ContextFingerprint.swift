@@ -1,5 +1,8 @@
-/// Hashes a template context, so that a page whose context is the same as last build's (and
-/// whose template did not change) need not be rendered again.
+import Foundation
+@testable import AnthologyKit
+
+/// Hashes a whole template context: slow, but it sees every value a template can show, so
+/// `PageFingerprintTests` uses it to check the renderer's own, cheaper page fingerprints.
 ///
 /// Contexts hold only what `PageContexts` puts in them: dictionaries, arrays, strings,
 /// numbers and booleans. Dictionary order varies between runs, so each entry is hashed on its

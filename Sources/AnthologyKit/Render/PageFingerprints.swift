@@ -1,0 +1,175 @@
+/// The fingerprint of every page, computed from the linked site without building any
+/// template context, so that a rebuild after one save costs time in proportion to the pages
+/// that changed, not to the size of the anthology.
+///
+/// Each fingerprint hashes exactly the model values the page's context reads (see
+/// `PageContexts`, which this must follow: a value a context shows that is missing here
+/// would leave that page stale after an incremental build). Other pages enter only through
+/// the few values shown of them, so that editing one story re-renders its own page, the
+/// lists that show its title or opening, and the pages of characters whose mentions
+/// changed, not every page that links to one of its characters.
+/// `PageFingerprintTests` checks, field by field, that every change to a context changes
+/// the fingerprint.
+struct PageFingerprints: Sendable {
+    let site: Site
+    /// Templates, site metadata and the counts every page shows.
+    let base: ContentHash
+    /// What other pages show of each story: title and address.
+    private let storyReferences: [UInt64]
+    /// What lists show of each story (home page, city pages): the reference, its place in
+    /// reading order, opening, length, date, author, and links to its characters and cities.
+    private let storyCards: [UInt64]
+    /// Name and address of each character, and of each city (with its country).
+    private let characterLinks: [UInt64]
+    private let cityLinks: [UInt64]
+
+    init(site: Site, settings: ContentHash) {
+        self.site = site
+        var base = settings
+        base.combine(site.stories.count)
+        base.combine(site.characters.count)
+        base.combine(site.cities.count)
+        self.base = base
+        characterLinks = site.characters.map { character in
+            var hash = ContentHash()
+            hash.combine(character.name)
+            hash.combine(character.slug)
+            return hash.value
+        }
+        cityLinks = site.cities.map { page in
+            var hash = ContentHash()
+            hash.combine(page.city.name)
+            hash.combine(page.city.countryName)
+            hash.combine(page.slug)
+            return hash.value
+        }
+        let references = site.stories.map { story in
+            var hash = ContentHash()
+            hash.combine(story.title)
+            hash.combine(story.slug)
+            return hash.value
+        }
+        storyReferences = references
+        storyCards = site.stories.indices.map { [characterLinks, cityLinks] index in
+            let story = site.stories[index]
+            var hash = ContentHash()
+            hash.combine(references[index])
+            hash.combine(index)
+            hash.combine(optional: story.summary)
+            hash.combine(story.opening)
+            hash.combine(story.wordCount)
+            hash.combine(story.readingMinutes)
+            hash.combine(optional: story.author)
+            hash.combine(optional: story.date?.iso)
+            hash.combine(story.characters.map { characterLinks[$0] })
+            hash.combine(story.cities.map { cityLinks[$0] })
+            return hash.value
+        }
+    }
+
+    private func page(_ path: String, _ template: String) -> ContentHash {
+        var hash = base
+        hash.combine(path)
+        hash.combine(template)
+        return hash
+    }
+
+    /// A story page, given the fingerprint of its body (its Markdown and mention links).
+    func story(_ index: Int, path: String, body: UInt64) -> UInt64 {
+        var hash = page(path, "story")
+        hash.combine(storyCards[index])
+        hash.combine(body)
+        hash.combine(index > 0 ? storyReferences[index - 1] : 0)
+        hash.combine(index + 1 < storyReferences.count ? storyReferences[index + 1] : 0)
+        return hash.value
+    }
+
+    func home(path: String, template: String) -> UInt64 {
+        var hash = page(path, template)
+        hash.combine(storyCards)
+        return hash.value
+    }
+
+    func notFound(path: String, template: String) -> UInt64 {
+        var hash = page(path, template)
+        hash.combine(storyReferences)
+        return hash.value
+    }
+
+    /// A character page; `placed` tells whether a story's text holds the character's anchor.
+    func character(_ index: Int, path: String, placed: (Int) -> Bool) -> UInt64 {
+        let character = site.characters[index]
+        var hash = page(path, "character")
+        hash.combine(characterLinks[index])
+        hash.combine(character.aliases)
+        hash.combine(character.introduction)
+        hash.combine(character.appearances.count)
+        for appearance in character.appearances {
+            hash.combine(storyReferences[appearance.story])
+            hash.combine(appearance.mentions)
+            hash.combine(appearance.excerpt)
+            hash.combine(placed(appearance.story))
+        }
+        hash.combine(character.companions.map { characterLinks[$0] })
+        hash.combine(character.cities.map { cityLinks[$0] })
+        return hash.value
+    }
+
+    func city(_ index: Int, path: String) -> UInt64 {
+        let page = site.cities[index]
+        var hash = self.page(path, "city")
+        hash.combine(cityLinks[index])
+        hash.combine(page.city.countryCode)
+        hash.combine(page.city.population)
+        hash.combine(page.stories.map { storyCards[$0] })
+        hash.combine(page.characters.map { characterLinks[$0] })
+        hash.combine(page.places)
+        return hash.value
+    }
+
+    func charactersIndex(path: String, template: String) -> UInt64 {
+        var hash = page(path, template)
+        for (index, character) in site.characters.enumerated() {
+            hash.combine(characterLinks[index])
+            hash.combine(character.aliases)
+            hash.combine(character.appearances.count)
+            hash.combine(character.appearances.reduce(0) { $0 + $1.mentions })
+        }
+        return hash.value
+    }
+
+    func citiesIndex(path: String, template: String) -> UInt64 {
+        var hash = page(path, template)
+        for (index, page) in site.cities.enumerated() {
+            hash.combine(cityLinks[index])
+            hash.combine(page.stories.count)
+            hash.combine(page.characters.count)
+        }
+        return hash.value
+    }
+
+    /// The feed shows each story's title, address, date, author and opening.
+    func feed() -> UInt64 {
+        var hash = page(SitePaths.feed, "feed")
+        hash.combine(storyCards)
+        return hash.value
+    }
+}
+
+extension ContentHash {
+    /// Nil and "" hash differently.
+    mutating func combine(optional text: String?) {
+        combine(text != nil)
+        if let text { combine(text) }
+    }
+
+    mutating func combine(_ texts: [String]) {
+        combine(texts.count)
+        for text in texts { combine(text) }
+    }
+
+    mutating func combine(_ numbers: [UInt64]) {
+        combine(numbers.count)
+        for number in numbers { combine(number) }
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+@testable import AnthologyKit
+
+/// The renderer skips a page when its fingerprint is unchanged, and it computes fingerprints
+/// from the linked site rather than from the page's whole template context. These tests
+/// change the site one value at a time and check that whenever a page's context (everything
+/// its template can show) changes, its fingerprint changes too: otherwise an incremental
+/// build would leave that page stale.
+@Suite("Page fingerprints")
+struct PageFingerprintTests {
+    struct Fingerprints {
+        /// The renderer's fingerprint and a hash of the full context, by page path.
+        var pages: [String: (page: UInt64, context: UInt64)] = [:]
+    }
+
+    static let renderer: SiteRenderer = {
+        let (templates, _) = TemplateSet.load(from: FixtureAnthology.repository.appendingPathComponent("templates"), displayFolder: "templates")
+        return SiteRenderer(templates: templates!, metadata: SiteMetadata(title: "Harbour Lights"))
+    }()
+
+    static func fingerprints(_ site: Site, anchors: [Set<String>], renderer: SiteRenderer = renderer) -> Fingerprints {
+        let fingerprints = PageFingerprints(site: site, settings: renderer.settingsFingerprint)
+        var contexts = PageContexts(site: site, metadata: renderer.metadata)
+        contexts.placedAnchors = anchors
+        var result = Fingerprints()
+        for index in site.stories.indices {
+            let path = SitePaths.story(site.stories[index].slug)
+            let body = SiteRenderer.bodyFingerprint(site.stories[index], targets: renderer.mentionTargets(index, in: site))
+            var context = ContentHash()
+            context.combine(body)
+            ContextFingerprint.combine(contexts.story(index, body: ""), into: &context)
+            result.pages[path] = (fingerprints.story(index, path: path, body: body), context.value)
+        }
+        for page in renderer.pageList(site, fingerprints: fingerprints, placedAnchors: anchors) {
+            var context = ContentHash()
+            context.combine(page.template)
+            ContextFingerprint.combine(page.context(contexts), into: &context)
+            result.pages[page.path] = (page.fingerprint(), context.value)
+        }
+        let feed = AtomFeed(site: site, metadata: renderer.metadata).render()
+        result.pages[SitePaths.feed] = (fingerprints.feed(), ContentHash.of(feed))
+        return result
+    }
+
+    /// The fixture anthology, linked, with every mention anchor of each story placed.
+    static func fixture() throws -> (Site, [Set<String>]) {
+        let folder = try FixtureAnthology(copying: FixtureAnthology.fixturesFolder("harbour-lights"))
+        defer { folder.remove() }
+        var report = BuildReport()
+        let site = try Builder(options: folder.options).analyse(report: &report)
+        let anchors = site.stories.indices.map { index in
+            Set(renderer.mentionTargets(index, in: site).map(\.id))
+        }
+        return (site, anchors)
+    }
+
+    typealias Change = (name: String, apply: @Sendable (inout Site, inout [Set<String>]) -> Void)
+
+    /// One change to every value a page can show, each on its own.
+    static let changes: [Change] = [
+        ("story title", { site, _ in site.stories[1].title += " Again" }),
+        ("story slug", { site, _ in site.stories[1].slug += "-again" }),
+        ("story summary", { site, _ in site.stories[1].summary = "A summary." }),
+        ("story opening", { site, _ in site.stories[1].opening += " More." }),
+        ("story author", { site, _ in site.stories[1].author = "A. Writer" }),
+        ("story date", { site, _ in site.stories[1].date = StoryDate(parsing: "2020-02-02") }),
+        ("story word count", { site, _ in site.stories[1].wordCount += 1 }),
+        ("story reading time", { site, _ in site.stories[1].readingMinutes += 1 }),
+        ("story text", { site, _ in site.stories[1].markdown += "\nOne more line.\n" }),
+        ("story opens with heading", { site, _ in site.stories[1].opensWithHeading.toggle() }),
+        ("story characters", { site, _ in site.stories[1].characters.removeLast() }),
+        ("story character order", { site, _ in site.stories[1].characters.reverse() }),
+        ("story cities", { site, _ in site.stories[1].cities.removeAll() }),
+        ("story character forms", { site, _ in
+            let key = site.stories[1].characterForms.keys.sorted()[0]
+            site.stories[1].characterForms[key, default: []].append("Someone")
+        }),
+        ("story order", { site, _ in site.stories.swapAt(0, 2) }),
+        ("character name", { site, _ in site.characters[0].name += " Jr" }),
+        ("character slug", { site, _ in site.characters[0].slug += "-jr" }),
+        ("character aliases", { site, _ in site.characters[0].aliases.append("Nickname") }),
+        ("character introduction", { site, _ in site.characters[0].introduction += " Indeed." }),
+        ("character mentions", { site, _ in site.characters[0].appearances[0].mentions += 1 }),
+        ("character excerpt", { site, _ in site.characters[0].appearances[0].excerpt += " Indeed." }),
+        ("character appearances", { site, _ in site.characters[0].appearances.append(site.characters[0].appearances[0]) }),
+        ("character companions", { site, _ in site.characters[0].companions = [1] }),
+        ("character cities", { site, _ in site.characters[0].cities = [] }),
+        ("city name", { site, _ in site.cities[0].city.name += " City" }),
+        ("city slug", { site, _ in site.cities[0].slug += "-city" }),
+        ("city country", { site, _ in site.cities[0].city.countryName = "Elsewhere" }),
+        ("city country code", { site, _ in site.cities[0].city.countryCode = "ZZ" }),
+        ("city population", { site, _ in site.cities[0].city.population += 1 }),
+        ("city places", { site, _ in site.cities[0].places.append("The Old Pier") }),
+        ("city stories", { site, _ in site.cities[0].stories.removeLast() }),
+        ("city characters", { site, _ in site.cities[0].characters.removeLast() }),
+        ("anchors placed in a story", { _, anchors in anchors[0] = [] }),
+    ]
+
+    @Test("The fixture has what the changes need")
+    func fixtureShape() throws {
+        let (site, _) = try Self.fixture()
+        #expect(site.stories.count >= 3)
+        #expect(site.stories[1].characters.count >= 2)
+        #expect(!site.stories[1].cities.isEmpty)
+        #expect(site.characters.count >= 2)
+        #expect(site.cities[0].stories.count >= 1 && site.cities[0].characters.count >= 1)
+    }
+
+    @Test("Every change a template can show changes the page's fingerprint", arguments: changes.map(\.name))
+    func changeIsSeen(name: String) throws {
+        let change = try #require(Self.changes.first { $0.name == name })
+        let (site, anchors) = try Self.fixture()
+        let before = Self.fingerprints(site, anchors: anchors)
+        var changedSite = site
+        var changedAnchors = anchors
+        change.apply(&changedSite, &changedAnchors)
+        let after = Self.fingerprints(changedSite, anchors: changedAnchors)
+
+        var contextsChanged = 0
+        for (path, old) in before.pages {
+            guard let new = after.pages[path], new.context != old.context else { continue }
+            contextsChanged += 1
+            #expect(new.page != old.page, "\(path) shows the \(name) change, but its fingerprint stayed the same")
+        }
+        // A change no page shows would prove nothing.
+        #expect(contextsChanged > 0 || Set(before.pages.keys) != Set(after.pages.keys))
+    }
+
+    @Test("Site settings reach every page")
+    func settingsAreSeen() throws {
+        let (site, anchors) = try Self.fixture()
+        var renamed = Self.renderer
+        renamed.metadata.title = "Harbour Lights, Revised"
+        let before = Self.fingerprints(site, anchors: anchors)
+        let after = Self.fingerprints(site, anchors: anchors, renderer: renamed)
+        for (path, old) in before.pages {
+            #expect(after.pages[path]?.page != old.page, "\(path)")
+        }
+    }
+
+    @Test("A new opening re-renders the lists that show it, not the pages that only link to the story")
+    func openingIsLocal() throws {
+        let (site, anchors) = try Self.fixture()
+        var changed = site
+        changed.stories[1].opening += " More."
+        let before = Self.fingerprints(site, anchors: anchors)
+        let after = Self.fingerprints(changed, anchors: anchors)
+        let differing = Set(before.pages.keys.filter { before.pages[$0]!.page != after.pages[$0]!.page })
+        #expect(differing.contains(SitePaths.home))
+        #expect(differing.contains(SitePaths.story(site.stories[1].slug)))
+        #expect(!differing.contains(SitePaths.story(site.stories[0].slug)))
+        #expect(!differing.contains { $0.hasPrefix("characters/") })
+    }
+}
