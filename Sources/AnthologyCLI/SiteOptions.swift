@@ -39,12 +39,16 @@ struct SiteOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Language of the stories, as a BCP 47 tag (default: en).", valueName: "tag"))
     var language: String?
 
+    @Option(name: .customLong("stories-per-page"),
+            help: ArgumentHelp("How many stories the home page lists before page/2/ (default: 50).", valueName: "n"))
+    var storiesPerPage: Int?
+
     /// The build options these flags and the configuration file describe, and the warnings to
     /// print. Throws `BuildFailure` naming the file, line and column (or the flag) of a bad value.
     func buildOptions() throws(BuildFailure) -> (BuildOptions, [Diagnostic]) {
         let (overrides, problems) = SiteConfig.commandLine(
             title: title, description: siteDescription, author: author, language: language, baseURL: baseURL,
-            seeds: seeds, templates: templates, output: output, drafts: drafts)
+            seeds: seeds, templates: templates, output: output, drafts: drafts, storiesPerPage: storiesPerPage)
         guard !problems.hasErrors else { throw BuildFailure(problems) }
         return try BuildOptions.resolving(config: config, overrides: overrides)
     }

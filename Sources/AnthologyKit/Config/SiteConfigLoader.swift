@@ -92,6 +92,12 @@ public struct SiteConfigLoader: Sendable {
                 config.output = path(example: "public")
             case "drafts":
                 if let flag = value.bool { config.drafts = flag } else { fail("true or false", example: "true") }
+            case "stories_per_page":
+                if let number = value.int, number >= 1 {
+                    config.storiesPerPage = number
+                } else {
+                    fail("a whole number of at least 1", example: "50")
+                }
             default:
                 let suggestion = FrontMatterParser.nearest(key, in: SiteConfig.keys)
                 diagnostics.append(.warning(file, line: line(of: keyNode), column: column(of: keyNode),

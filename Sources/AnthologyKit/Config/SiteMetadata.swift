@@ -12,17 +12,23 @@ public struct SiteMetadata: Sendable, Hashable {
     public var language: String
     /// Where the site is published; nil when unknown, and then no page claims an absolute address.
     public var baseURL: BaseURL?
+    /// How many stories the home page lists; the rest follow on `page/2/`, `page/3/`...
+    /// An archive of thousands of stories then loads quickly, and saving one story re-renders
+    /// one list page rather than a list of everything.
+    public var storiesPerPage: Int
 
     public static let defaultTitle = "Anthology"
+    public static let defaultStoriesPerPage = 50
     public static let defaultLanguage = "en"
 
     public init(title: String = defaultTitle, description: String? = nil, author: String? = nil,
-                language: String = defaultLanguage, baseURL: BaseURL? = nil) {
+                language: String = defaultLanguage, baseURL: BaseURL? = nil, storiesPerPage: Int = defaultStoriesPerPage) {
         self.title = title
         self.description = description
         self.author = author
         self.language = language
         self.baseURL = baseURL
+        self.storiesPerPage = max(1, storiesPerPage)
     }
 
     /// Whether `tag` looks like a BCP 47 language tag: a 2–3 letter language, then subtags

@@ -59,7 +59,8 @@ extension BuildOptions {
                                                           description: merged.description.flatMap { $0.isEmpty ? nil : $0 },
                                                           author: merged.author.flatMap { $0.isEmpty ? nil : $0 },
                                                           language: merged.language ?? SiteMetadata.defaultLanguage,
-                                                          baseURL: merged.baseURL),
+                                                          baseURL: merged.baseURL,
+                                                          storiesPerPage: merged.storiesPerPage ?? SiteMetadata.defaultStoriesPerPage),
                                    relativeTo: directory)
         (options.seeds, options.seedsDisplay) = place(overrides.seeds, file.seeds, default: "seeds")
         (options.templates, options.templatesDisplay) = place(overrides.templates, file.templates, default: "templates")

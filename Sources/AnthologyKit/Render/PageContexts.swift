@@ -93,11 +93,32 @@ struct PageContexts {
         return item
     }
 
-    func home() -> [String: Any] {
-        var context = common(page: SitePaths.home, title: siteTitle,
-                             description: metadata.description ?? "\(Self.count(site.stories.count, "story", "stories")) with \(Self.count(site.characters.count, "character", "characters")) in \(Self.count(site.cities.count, "city", "cities")).",
-                             kind: "home", schema: structuredData.book())
-        context["stories"] = site.stories.indices.map { storySummary($0, root: "") }
+    /// Page `number` of the list of stories (the first is the home page), with links to the
+    /// pages around it. Later pages are titled by the stories they list ("Stories 51–100").
+    func home(page number: Int) -> [String: Any] {
+        let pages = StoryPages(stories: site.stories.count, perPage: metadata.storiesPerPage)
+        let path = SitePaths.storiesPage(number)
+        let root = SitePaths.root(of: path)
+        let range = pages.stories(onPage: number)
+        let rangeLabel = "Stories \(Self.grouped(range.lowerBound + 1))–\(Self.grouped(range.upperBound)) of \(Self.grouped(site.stories.count))"
+        let description = metadata.description ?? "\(Self.count(site.stories.count, "story", "stories")) with \(Self.count(site.characters.count, "character", "characters")) in \(Self.count(site.cities.count, "city", "cities"))."
+        var context = common(page: path, title: number == 1 ? siteTitle : rangeLabel,
+                             description: number == 1 ? description : "\(rangeLabel) in \(siteTitle).",
+                             kind: "home", schema: structuredData.book(parts: range))
+        context["stories"] = range.map { storySummary($0, root: root) }
+        context["firstPage"] = number == 1
+        context["firstNumber"] = range.lowerBound + 1
+        if pages.count > 1 {
+            var pagination: [String: Any] = [
+                "number": number, "pageCount": pages.count, "label": rangeLabel,
+                "pages": (1...pages.count).map { page -> [String: Any] in
+                    ["number": page, "url": root + SitePaths.storiesPage(page), "current": page == number]
+                },
+            ]
+            if number > 1 { pagination["previousURL"] = root + SitePaths.storiesPage(number - 1) }
+            if number < pages.count { pagination["nextURL"] = root + SitePaths.storiesPage(number + 1) }
+            context["pagination"] = pagination
+        }
         return context
     }
 

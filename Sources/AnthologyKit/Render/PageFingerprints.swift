@@ -84,9 +84,12 @@ struct PageFingerprints: Sendable {
         return hash.value
     }
 
-    func home(path: String, template: String) -> UInt64 {
+    /// A page of the list of stories; which stories it lists and how many pages there are
+    /// follow from the story count (in `base`) and the page size (in the settings).
+    func storiesPage(_ number: Int, stories: Range<Int>, path: String, template: String) -> UInt64 {
         var hash = page(path, template)
-        hash.combine(storyCards)
+        hash.combine(number)
+        hash.combine(Array(storyCards[stories]))
         return hash.value
     }
 

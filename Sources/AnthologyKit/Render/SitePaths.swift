@@ -15,6 +15,8 @@ enum SitePaths {
     static let robots = "robots.txt"
 
     static func story(_ slug: String) -> String { "stories/\(slug)/index.html" }
+    /// Page `number` of the list of stories: the home page is the first.
+    static func storiesPage(_ number: Int) -> String { number <= 1 ? home : "page/\(number)/index.html" }
     static func character(_ slug: String) -> String { "characters/\(slug)/index.html" }
     static func city(_ slug: String) -> String { "cities/\(slug)/index.html" }
 

@@ -102,9 +102,15 @@ public struct SiteRenderer: Sendable {
     /// The home page, the indexes, the 404 page, and a page per character and per city.
     /// `placedAnchors` are the fragment ids each story page holds, by story index.
     func pageList(_ site: Site, fingerprints: PageFingerprints, placedAnchors: [Set<String>]) -> [Page] {
-        var pages: [Page] = [
-            Page(path: SitePaths.home, template: "home",
-                 fingerprint: { fingerprints.home(path: SitePaths.home, template: "home") }, context: { $0.home() }),
+        let storyPages = StoryPages(stories: site.stories.count, perPage: metadata.storiesPerPage)
+        var pages: [Page] = (1...storyPages.count).map { number in
+            let path = SitePaths.storiesPage(number)
+            let stories = storyPages.stories(onPage: number)
+            return Page(path: path, template: "home",
+                        fingerprint: { fingerprints.storiesPage(number, stories: stories, path: path, template: "home") },
+                        context: { $0.home(page: number) })
+        }
+        pages += [
             Page(path: SitePaths.charactersIndex, template: "characters",
                  fingerprint: { fingerprints.charactersIndex(path: SitePaths.charactersIndex, template: "characters") },
                  context: { $0.charactersIndex() }),
@@ -137,6 +143,7 @@ public struct SiteRenderer: Sendable {
                       metadata.baseURL.map { "\($0)" } ?? "\u{0}"] {
             hash.combine(value)
         }
+        hash.combine(metadata.storiesPerPage)
         return hash
     }
 

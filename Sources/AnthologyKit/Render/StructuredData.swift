@@ -23,14 +23,15 @@ struct StructuredData {
         ScriptSafeJSON.string(object) ?? "{}"
     }
 
-    /// The home page: the anthology as a book whose parts are the stories, in reading order.
-    func book() -> [String: Any] {
+    /// A page of the list of stories: the anthology as a book whose parts are the stories,
+    /// in reading order (those listed on the page, so a page of an archive stays small).
+    func book(parts: Range<Int>) -> [String: Any] {
         var object = anthology()
         object["@context"] = "https://schema.org"
         object["inLanguage"] = metadata.language
         if let description = metadata.description { object["description"] = description }
         if let author = metadata.author { object["author"] = person(named: author) }
-        object["hasPart"] = site.stories.indices.map { index -> [String: Any] in
+        object["hasPart"] = parts.map { index -> [String: Any] in
             var part = storyReference(index)
             part["position"] = index + 1
             return part

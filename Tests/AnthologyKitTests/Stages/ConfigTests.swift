@@ -21,12 +21,14 @@ struct ConfigTests {
             templates: theme
             output: site
             drafts: true
+            stories_per_page: 20
             """)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(config == SiteConfig(title: "Harbour Lights: Stories", description: "Ports and the people who wait in them.",
                                      author: "M. Quill", language: "pt-BR",
                                      baseURL: try BaseURL(validating: "https://example.org/anthology/"),
-                                     seeds: "stories", templates: "theme", output: "site", drafts: true))
+                                     seeds: "stories", templates: "theme", output: "site", drafts: true,
+                                     storiesPerPage: 20))
         #expect(config.baseURL?.string == "https://example.org/anthology/")
         #expect(SiteConfig.keys.sorted() == SiteConfig.keys)
     }
@@ -54,10 +56,13 @@ struct ConfigTests {
             base_url: example.org/anthology
             language: English (UK)
             output: ""
+            stories_per_page: 0
             """)
         let errors = diagnostics.filter { $0.severity == .error }
-        #expect(errors.map(\.line) == [1, 2, 3, 4, 5], "\(errors)")
-        #expect(errors.map(\.column) == [8, 9, 11, 11, 9], "\(errors)")
+        #expect(errors.map(\.line) == [1, 2, 3, 4, 5, 6], "\(errors)")
+        #expect(errors.map(\.column) == [8, 9, 11, 11, 9, 19], "\(errors)")
+        #expect(errors[5].message == "`stories_per_page` must be a whole number of at least 1")
+        #expect(errors[5].fix == "write it as `stories_per_page: 50`")
         #expect(errors[0].message == "`title` must be a single line of text")
         #expect(errors[1].fix == "write it as `drafts: true`")
         #expect(errors[2].message.contains("absolute http or https"))
