@@ -18,7 +18,9 @@ public struct SourceLoader: Sendable {
         self.displayFolder = displayFolder ?? seedsFolder.path
     }
 
-    public func load() -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+    /// Reads every story. A file of `previous` (by relative path) whose stamp shows it
+    /// unchanged is taken from there instead of being read again.
+    public func load(reusing previous: [String: SourceFile] = [:]) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: seedsFolder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -29,9 +31,17 @@ public struct SourceLoader: Sendable {
         var files: [SourceFile] = []
         for relative in paths {
             let display = displayPath(relative)
+            let stamp = FileStamp(path: seedsFolder.appendingPathComponent(relative).path)
+            if let old = previous[relative], old.displayPath == display, let oldStamp = old.stamp, let stamp,
+               oldStamp.stillDescribes(stamp) {
+                files.append(old)
+                continue
+            }
             switch read(relative) {
             case .success(let text):
-                files.append(SourceFile(relativePath: relative, displayPath: display, text: text))
+                var file = SourceFile(relativePath: relative, displayPath: display, text: text)
+                file.stamp = stamp
+                files.append(file)
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
             }

@@ -5,6 +5,8 @@ public struct SourceFile: Sendable, Hashable {
     /// Path for messages: the seeds folder as the user gave it, joined with `relativePath`.
     public var displayPath: String
     public var text: String
+    /// The file as it was when read, so an unchanged file need not be read again.
+    var stamp: FileStamp?
 
     public init(relativePath: String, displayPath: String, text: String) {
         self.relativePath = relativePath

@@ -7,6 +7,8 @@
 public struct BuildCache: Sendable {
     /// Parse and detection results by story path.
     var stories: [String: StoryAnalysis] = [:]
+    /// The story files as last read, reused while `stat` shows them unchanged.
+    var files: [String: SourceFile] = [:]
     var render = RenderCache()
 
     public init() {}

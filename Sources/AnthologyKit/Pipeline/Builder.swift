@@ -30,11 +30,13 @@ public struct Builder: Sendable {
         var diagnostics: [Diagnostic] = []
 
         let files = time("load", &report) {
-            let (files, problems) = SourceLoader(seedsFolder: options.seeds, displayFolder: options.seedsDisplay).load()
+            let (files, problems) = SourceLoader(seedsFolder: options.seeds, displayFolder: options.seedsDisplay)
+                .load(reusing: cache.files)
             diagnostics += problems
             return files
         }
 
+        cache.files = Dictionary(files.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
         let previous = cache.stories
         let analyses: [StoryAnalysis] = time("parse", &report) {
             files.concurrentMap { file in

@@ -16,6 +16,43 @@ struct LoadTests {
         #expect(files.map(\.displayPath) == ["seeds/a/c.txt", "seeds/b.md"])
     }
 
+    /// What a rebuild sees: `previous` as a build long ago read it (its stamps settled).
+    private func settled(_ files: [SourceFile]) -> [String: SourceFile] {
+        Dictionary(uniqueKeysWithValues: files.map { file in
+            var file = file
+            file.stamp?.readAt = .max
+            return (file.relativePath, file)
+        })
+    }
+
+    @Test("A rebuild reuses files stat shows unchanged, and reads every file that changed in any way")
+    func unchangedFilesAreNotReadAgain() throws {
+        let site = try FixtureAnthology(stories: ["a.md": "Alpha", "b.md": "Bravo", "c.md": "Charlie"])
+        defer { site.remove() }
+        let loader = SourceLoader(seedsFolder: site.seeds, displayFolder: "seeds")
+        var previous = settled(loader.load().files)
+        // A file the loader would reuse says so by its text: change what the cache holds.
+        previous["a.md"]?.text = "Alpha, as cached"
+        previous["b.md"]?.text = "Bravo, as cached"
+        previous["c.md"]?.text = "Charlie, as cached"
+        try site.write("Bravo!", to: "seeds/b.md")  // new size
+        try FileManager.default.removeItem(at: site.seeds.appendingPathComponent("c.md"))
+        try site.write("Charles", to: "seeds/c.md")  // same size, written again
+        let (files, diagnostics) = loader.load(reusing: previous)
+        #expect(diagnostics.isEmpty)
+        #expect(files.map(\.text) == ["Alpha, as cached", "Bravo!", "Charles"])
+    }
+
+    @Test("A file read right after it was written is read again, however it looks to stat")
+    func recentlyWrittenFilesAreReadAgain() throws {
+        let site = try FixtureAnthology(stories: ["a.md": "Alpha"])
+        defer { site.remove() }
+        let loader = SourceLoader(seedsFolder: site.seeds, displayFolder: "seeds")
+        var previous = Dictionary(uniqueKeysWithValues: loader.load().files.map { ($0.relativePath, $0) })
+        previous["a.md"]?.text = "as cached"
+        #expect(loader.load(reusing: previous).files.map(\.text) == ["Alpha"])
+    }
+
     @Test func namesTheFirstByteThatIsNotUTF8() {
         let result = SourceLoader.decode(Data("Line one\nCafé \u{FF}".utf8) + Data([0xC3, 0x28]), displayPath: "s.md")
         guard case .failure(let diagnostic) = result else {
