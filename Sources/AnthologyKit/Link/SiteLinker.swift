@@ -32,7 +32,8 @@ public struct SiteLinker: Sendable {
     public init() {}
 
     public func link(_ inputs: [Input]) -> (site: Site, notes: [Diagnostic]) {
-        let ordered = inputs.sorted(by: Self.readingOrder)
+        // Indexes are sorted rather than the inputs, which are large values to move around.
+        let ordered = inputs.indices.sorted { Self.readingOrder(inputs[$0], inputs[$1]) }.map { inputs[$0] }
         var notes: [Diagnostic] = []
 
         // Stories, in reading order.

@@ -31,7 +31,7 @@ public struct SourceLoader: Sendable {
         var files: [SourceFile] = []
         for relative in paths {
             let display = displayPath(relative)
-            let stamp = FileStamp(path: seedsFolder.appendingPathComponent(relative).path)
+            let stamp = FileStamp(path: seedsFolder.path + "/" + relative)
             if let old = previous[relative], old.displayPath == display, let oldStamp = old.stamp, let stamp,
                oldStamp.stillDescribes(stamp) {
                 files.append(old)
@@ -75,13 +75,13 @@ public struct SourceLoader: Sendable {
             }
             for name in entries where !name.hasPrefix(".") {
                 let relative = folder.isEmpty ? name : folder + "/" + name
-                let entryURL = seedsFolder.appendingPathComponent(relative)
+                let entryPath = seedsFolder.path + "/" + relative
                 var isDirectory: ObjCBool = false
-                let exists = fm.fileExists(atPath: entryURL.path, isDirectory: &isDirectory)
+                let exists = fm.fileExists(atPath: entryPath, isDirectory: &isDirectory)
                 let ext = (name as NSString).pathExtension.lowercased()
                 if exists && isDirectory.boolValue {
                     // A site Anthology built (say `--output seeds/site`) is not a folder of stories.
-                    let isBuiltSite = fm.fileExists(atPath: entryURL.appendingPathComponent(SiteWriter.manifestName).path)
+                    let isBuiltSite = fm.fileExists(atPath: entryPath + "/" + SiteWriter.manifestName)
                     if !Self.storyExtensions.contains(ext) {
                         if !isBuiltSite { pending.append(relative) }
                         continue

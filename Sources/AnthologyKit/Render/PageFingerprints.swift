@@ -151,10 +151,15 @@ struct PageFingerprints: Sendable {
         return hash.value
     }
 
-    /// The feed shows each story's title, address, date, author and opening.
+    /// The feed shows each story's title, address, date, author and opening (or summary).
     func feed() -> UInt64 {
         var hash = page(SitePaths.feed, "feed")
-        hash.combine(storyCards)
+        for (index, story) in site.stories.enumerated() {
+            hash.combine(storyReferences[index])
+            hash.combine(optional: story.date?.iso)
+            hash.combine(optional: story.author)
+            hash.combine(story.summary ?? story.opening)
+        }
         return hash.value
     }
 }
