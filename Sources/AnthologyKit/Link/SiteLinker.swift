@@ -66,10 +66,11 @@ public struct SiteLinker: Sendable {
                 let key = detected.name.contains(" ") || listed ? folded : "\(storyIndex)/" + folded
                 let appearance = Site.Character.Appearance(
                     story: storyIndex, mentions: detected.mentions, excerpt: input.characterExcerpts[position])
-                if var existing = characterByKey[key] {
-                    existing.aliases = Array(Set(existing.aliases + detected.aliases + [detected.name]).subtracting([existing.name])).sorted()
-                    existing.appearances.append(appearance)
-                    characterByKey[key] = existing
+                if let name = characterByKey[key]?.name {
+                    // Changed in place: a copy per appearance would make recurring characters quadratic.
+                    characterByKey[key]!.aliases = Array(Set(characterByKey[key]!.aliases + detected.aliases + [detected.name])
+                        .subtracting([name])).sorted()
+                    characterByKey[key]!.appearances.append(appearance)
                 } else {
                     characterKeys.append(key)
                     characterByKey[key] = Site.Character(

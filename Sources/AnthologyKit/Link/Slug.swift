@@ -14,7 +14,7 @@ public enum Slug {
         var slug = ""
         var pendingHyphen = false
         for scalar in latin.lowercased().unicodeScalars {
-            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                 if pendingHyphen, !slug.isEmpty { slug.append("-") }
                 slug.unicodeScalars.append(scalar)
                 pendingHyphen = false
