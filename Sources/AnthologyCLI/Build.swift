@@ -26,7 +26,9 @@ struct Build: ParsableCommand {
             (options, warnings) = try site.buildOptions()
             for warning in warnings { printError(warning.description) }
             let report = try Builder(options: options, logger: logger).build()
-            for diagnostic in report.diagnostics { printError(diagnostic.description) }
+            for line in DiagnosticList(report.diagnostics, noteLimit: verbose ? nil : DiagnosticList.defaultNoteLimit).lines {
+                printError(line)
+            }
             print(report.summary(output: options.outputDisplay))
         } catch {
             printError(error.description)

@@ -10,6 +10,8 @@ actor PreviewSession {
     let configFile: URL?
     let reloadOptions: (@Sendable () throws(BuildFailure) -> BuildOptions)?
     private var cache = BuildCache()
+    /// What the previous build reported, so that each rebuild logs only what is new.
+    private var reported: Set<Diagnostic> = []
     private let clock = ContinuousClock()
 
     init(builder: Builder, events: BuildEvents, logger: Logger, configFile: URL? = nil,
@@ -45,10 +47,15 @@ actor PreviewSession {
             if let configFile, changes.contains(configFile.path) { try reloadConfiguration() }
             let report = try builder.build(cache: &cache)
             let elapsed = start.duration(to: clock.now)
-            for diagnostic in report.diagnostics { logger.warning("\(diagnostic.description)") }
-            logger.info("\(cause)\(report.rendered) of \(report.pages) pages rendered, \(report.changed.count) files changed, in \(elapsed.milliseconds)")
             await events.publish(.init(ok: true, changed: report.changed, pages: report.pages,
                                        milliseconds: Self.milliseconds(elapsed)))
+            let new = report.diagnostics.filter { !reported.contains($0) }
+            reported = Set(report.diagnostics)
+            let verbose = logger.logLevel <= .debug
+            for line in DiagnosticList(new, noteLimit: verbose ? nil : DiagnosticList.defaultNoteLimit).lines {
+                logger.warning("\(line)")
+            }
+            logger.info("\(cause)\(report.rendered) of \(report.pages) pages rendered, \(report.changed.count) files changed, in \(elapsed.milliseconds)")
         } catch {
             let elapsed = start.duration(to: clock.now)
             logger.error("\(cause)build failed in \(elapsed.milliseconds):\n\(error.description)")

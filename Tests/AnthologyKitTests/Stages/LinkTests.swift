@@ -60,3 +60,18 @@ struct LinkTests {
         #expect(SiteLinker.derivedTitle(StoryEntities(), prose: "The wind rose over the empty fields at dusk.") == "The wind rose over the empty…")
     }
 }
+
+@Suite("Diagnostic lists")
+struct DiagnosticListTests {
+    @Test("Errors and warnings are always listed; notes past the limit are counted on one line")
+    func notesAreCapped() {
+        let notes = (1...30).map { Diagnostic.note("stories", "note \($0)") }
+        let diagnostics = [Diagnostic.error("seeds/a.md", "broken")] + notes + [.warning("seeds/b.md", "odd")]
+        let lines = DiagnosticList(diagnostics, noteLimit: 20).lines
+        #expect(lines.count == 1 + 20 + 1 + 1)
+        #expect(lines.contains { $0.contains("broken") } && lines.contains { $0.contains("odd") })
+        #expect(lines.last == "note: 10 more notes like these (run with --verbose to list them all)")
+        #expect(DiagnosticList(diagnostics, noteLimit: nil).lines.count == 32)
+        #expect(DiagnosticList(Array(notes.prefix(20)), noteLimit: 20).lines.count == 20)
+    }
+}
