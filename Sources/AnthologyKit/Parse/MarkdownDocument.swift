@@ -137,7 +137,7 @@ final class MarkdownDocument {
         var count = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            let isWordPart = CharacterSet.alphanumerics.contains(scalar)
+            let isWordPart = scalar.isAlphanumeric
             if isWordPart && !inWord { count += 1 }
             if isWordPart { inWord = true } else if !(scalar == "'" || scalar == "\u{2019}" || scalar == "-") { inWord = false }
         }

@@ -188,3 +188,15 @@ struct PlainTextTests {
         #expect(!PlainText.markdown(from: wrapped).contains("\\\n"))
     }
 }
+
+@Suite("Word characters")
+struct WordCharacterTests {
+    @Test("Letters, marks and digits of every script count as in Foundation's alphanumerics, and nothing else does")
+    func sameAsFoundation() {
+        let samples = "Aa zZ 09 ÉéßøŁ ĳ ǅ ʰ 東京 ١٢ Ⅻ ½ ² \u{0301}\u{20DD}\u{0903} -'’.,;:!?()[]{}<>«»—–…@#$%^&*_+=|\\/~`\"\u{00A0}\u{2003}\t\n😀✓"
+        for scalar in samples.unicodeScalars {
+            #expect(scalar.isAlphanumeric == CharacterSet.alphanumerics.contains(scalar), "U+\(String(scalar.value, radix: 16))")
+        }
+        #expect(MarkdownDocument.countWords("Sophie’s well-known café, 東京 and 42 more.") == 7)
+    }
+}
