@@ -40,7 +40,7 @@ public struct SiteWriter: Sendable {
     /// Writes `files`. `unchanged` names files of the previous build that the renderer knows
     /// to be current; they are kept as they are.
     public func write(_ files: [OutputFile], unchanged: [String] = []) throws(BuildFailure) -> Result {
-        let hashes = files.map { ContentHash.of($0.contents) }
+        let hashes = files.concurrentMap { ContentHash.of($0.contents) }
         let result: Result
         do {
             if let previous = try previousManifest() {
@@ -74,11 +74,23 @@ public struct SiteWriter: Sendable {
         }
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            // Folders first, one after another; then the files, which the kernel can create
+            // side by side: a first build of an archive is mostly file creation.
             var folders: Set<String> = [staging.path]
             for file in files {
-                let path = staging.path + "/" + file.path
-                try FileOutput.makeFolder((path as NSString).deletingLastPathComponent, known: &folders)
-                try FileOutput.write(file.contents, to: path)
+                try FileOutput.makeFolder((staging.path + "/" + file.path as NSString).deletingLastPathComponent, known: &folders)
+            }
+            let stagingPath = staging.path
+            let failures = files.concurrentMap { file -> String? in
+                do {
+                    try FileOutput.write(file.contents, to: stagingPath + "/" + file.path)
+                    return nil
+                } catch {
+                    return error.localizedDescription
+                }
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
             }
             let manifest = Self.manifestText(Dictionary(zip(files.map(\.path), hashes), uniquingKeysWith: { a, _ in a }))
             try FileOutput.write(manifest, to: staging.path + "/" + Self.manifestName)
