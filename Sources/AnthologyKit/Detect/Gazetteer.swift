@@ -87,7 +87,7 @@ public struct Gazetteer: Sendable {
         }
         var best: (city: City, distance: Int)?
         for city in candidates {
-            let regionNames = Regions.byName.filter { $0.value.country == city.countryCode && $0.value.admin1 == city.admin1 }.map(\.key)
+            let regionNames = Regions.names(country: city.countryCode, admin1: city.admin1)
             let nearest = (regionNames.compactMap(distance) + [distance(city.countryName)].compactMap { $0 }).min()
             if let nearest, best == nil || nearest < best!.distance { best = (city, nearest) }
         }
