@@ -17,6 +17,19 @@ struct ScannedCharacter {
 
     /// The character at `index`, which must start a character of `text`.
     init(at index: String.Index, in text: String) {
+        // Two ASCII scalars always have a character boundary between them, except CR LF
+        // (Unicode's grapheme rules GB3 to GB999); most of the text is such pairs.
+        let utf8 = text.utf8
+        let byte = utf8[index]
+        if byte < 0x80 {
+            let next = utf8.index(after: index)
+            if next == utf8.endIndex || (utf8[next] < 0x80 && !(byte == 0x0D && utf8[next] == 0x0A)) {
+                first = Unicode.Scalar(byte)
+                isSingleScalar = true
+                end = next
+                return
+            }
+        }
         end = text.index(after: index)
         let scalars = text.unicodeScalars
         first = scalars[index]
@@ -31,6 +44,14 @@ struct ScannedCharacter {
     /// Equals one of these single-scalar characters.
     func isOne(of scalars: Set<Unicode.Scalar>) -> Bool {
         isSingleScalar && scalars.contains(first)
+    }
+
+    /// `Character.isUppercase` when the character is a lone ASCII scalar (only "A" to "Z" are
+    /// upper case), else nil: the standard library's answer for any other lowercase letter
+    /// compares strings, which is costly for a question asked of every word.
+    var asciiIsUppercase: Bool? {
+        guard isSingleScalar, first.isASCII else { return nil }
+        return first.value >= 0x41 && first.value <= 0x5A
     }
 
     /// `Character.isLetter`: the first scalar is alphabetic.

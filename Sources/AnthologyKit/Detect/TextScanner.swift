@@ -88,18 +88,20 @@ struct TextScanner {
                 }
                 var word = String(text[start..<end])
                 var isPossessive = false
-                if let last = word.last, last == "s" || last == "S", word.count > 2,
+                // Only a word whose last byte is "s" or "S" can end in the character "s" (checked first, as cheaper).
+                if word.utf8.last == UInt8(ascii: "s") || word.utf8.last == UInt8(ascii: "S"),
+                   let last = word.last, last == "s" || last == "S", word.count > 2,
                    Self.apostrophes.contains(word[word.index(word.endIndex, offsetBy: -2)]) {
                     word.removeLast(2)
                     isPossessive = true
-                } else if end < text.endIndex, word.last == "s", case let next = ScannedCharacter(at: end, in: text),
+                } else if end < text.endIndex, word.utf8.last == UInt8(ascii: "s"), word.last == "s", case let next = ScannedCharacter(at: end, in: text),
                           next.isOne(of: Self.apostropheScalars), word.first?.isUppercase == true {
                     // Plural possessive: "the Joneses' house", "Charles' hat".
                     end = next.end
                     isPossessive = true
                 }
                 let followedByPeriod = end < text.endIndex && ScannedCharacter(at: end, in: text).is(".")
-                words.append(Word(text: word, isCapitalized: word.first?.isUppercase ?? false, range: start..<end, sentence: sentence,
+                words.append(Word(text: word, isCapitalized: character.asciiIsUppercase ?? word.first?.isUppercase ?? false, range: start..<end, sentence: sentence,
                                   isSentenceInitial: atSentenceStart || afterOpener, followsOpener: afterOpener,
                                   isPossessive: isPossessive,
                                   followsPunctuation: gapHasPunctuation || gapSpaces != 1,

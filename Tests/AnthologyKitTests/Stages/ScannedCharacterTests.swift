@@ -16,6 +16,9 @@ struct ScannedCharacterTests {
             #expect(scanned(text).isLetter == character.isLetter, "\(value)")
             #expect(scanned(text).isNumber == character.isNumber, "\(value)")
             #expect(scanned(text).isWhitespace == character.isWhitespace, "\(value)")
+            #expect(scanned(text).asciiIsUppercase == character.isUppercase, "\(value)")
+            // Followed by another ASCII character, it still ends after its one scalar.
+            #expect(scanned(text + "a").end == (text + "a").index(after: (text + "a").startIndex), "\(value)")
         }
     }
 
@@ -32,6 +35,7 @@ struct ScannedCharacterTests {
         let accented = scanned("e\u{301}x")
         #expect(accented.isLetter && !accented.isSingleScalar && !accented.is("e"))
         #expect(accented.end == "e\u{301}x".unicodeScalars.index("e\u{301}x".unicodeScalars.startIndex, offsetBy: 2))
+        #expect(scanned("E\u{301}").asciiIsUppercase == nil)  // "É" spelt with a combining accent: ask Character
         let crlf = scanned("\r\n")
         #expect(!crlf.is("\r") && !crlf.is("\n") && crlf.isWhitespace && crlf.end == "\r\n".endIndex)
         #expect(scanned("\u{2019}s").isOne(of: ["'", "\u{2019}"]))
