@@ -24,6 +24,7 @@ public struct CommonWords: Sendable {
     public func contains(_ word: String) -> Bool {
         let lower = word.lowercased()
         if words.contains(lower) { return true }
+        guard lower.utf8.contains(UInt8(ascii: "-")) else { return false }  // no hyphen, no parts
         let parts = lower.split(separator: "-")
         return parts.count > 1 && parts.allSatisfy { words.contains(String($0)) }
     }

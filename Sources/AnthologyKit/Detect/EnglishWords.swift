@@ -146,6 +146,8 @@ enum EnglishWords {
 
     /// "I’m", "don’t", "you’ll": a capital in a contraction is the sentence's, not a name's.
     static func isContraction(_ lower: String) -> Bool {
+        // Every form below has an apostrophe; most words have none and skip Foundation's replacement.
+        guard lower.unicodeScalars.contains(where: { $0 == "'" || $0 == "\u{2019}" }) else { return false }
         let normalized = lower.replacingOccurrences(of: "\u{2019}", with: "'")
         return ["n't", "'m", "'ve", "'ll", "'re", "'d"].contains { normalized.hasSuffix($0) }
             || ["i'm", "i'd", "it's", "that's", "there's", "here's", "what's", "let's", "he's", "she's", "who's",

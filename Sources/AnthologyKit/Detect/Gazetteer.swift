@@ -87,7 +87,7 @@ public struct Gazetteer: Sendable {
         }
         var best: (city: City, distance: Int)?
         for city in candidates {
-            let regionNames = Regions.byName.filter { $0.value.country == city.countryCode && $0.value.admin1 == city.admin1 }.map(\.key)
+            let regionNames = Regions.names(country: city.countryCode, admin1: city.admin1)
             let nearest = (regionNames.compactMap(distance) + [distance(city.countryName)].compactMap { $0 }).min()
             if let nearest, best == nil || nearest < best!.distance { best = (city, nearest) }
         }
@@ -95,7 +95,19 @@ public struct Gazetteer: Sendable {
     }
 
     /// Case- and accent-insensitive key: "São Paulo", "Sao Paulo" and "SAO PAULO" meet.
+    ///
+    /// Nearly every lookup, and most of the 50,000 names read when the gazetteer loads, is
+    /// ASCII. For ASCII, Foundation's folding is exactly lower-casing (ASCII has no diacritics,
+    /// and the apostrophes replaced below are not ASCII), which the standard library does
+    /// without bridging to NSString; that bridging made this the detector's most expensive call.
+    /// Other names are folded by Foundation. `GazetteerKeyTests` checks that the two agree.
     static func key(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name.lowercased() }
+        return foldedKey(name)
+    }
+
+    /// The key by Foundation's folding, for names of any script.
+    static func foldedKey(_ name: String) -> String {
         name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .replacingOccurrences(of: "\u{2019}", with: "'")
             .replacingOccurrences(of: "\u{2018}", with: "'")

@@ -10,6 +10,8 @@ extension HeuristicDetector {
         /// Words the text shows to be names (see `nameEvidence`).
         private(set) var evidence: Set<String> = []
         private let allRuns: [[Int]]
+        /// Gazetteer answers already worked out for this story.
+        let lookups = StoryLookups()
 
         init(prose: String, detector: HeuristicDetector) {
             self.detector = detector
@@ -88,6 +90,10 @@ extension HeuristicDetector {
 
         /// Function words, days, months, nationalities, contractions ("I’m") and acronyms.
         func isNeverAName(_ word: String) -> Bool {
+            lookups.remember(word, in: \.neverAName) { Self.isNeverANameUncached(word) }
+        }
+
+        private static func isNeverANameUncached(_ word: String) -> Bool {
             let lower = word.lowercased()
             let singular = lower.hasSuffix("s") ? String(lower.dropLast()) : lower
             if EnglishWords.isFunctionWord(lower) || EnglishWords.calendarWords.contains(lower)

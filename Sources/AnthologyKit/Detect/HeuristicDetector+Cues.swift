@@ -97,6 +97,10 @@ extension HeuristicDetector.Context {
 
     /// Countries, continents, regions: "Poland", "West Africa", "Ontario".
     func isRegion(_ name: String) -> Bool {
+        lookups.remember(name, in: \.isRegion) { isRegionUncached(name) }
+    }
+
+    private func isRegionUncached(_ name: String) -> Bool {
         if detector.gazetteer.isCountry(name) || Regions.byName[name] != nil || EnglishWords.worldRegions.contains(name) {
             return true
         }
@@ -137,6 +141,10 @@ extension HeuristicDetector.Context {
     /// Cities by primary name, else by alternate name ("Bombay"); an alternate name is never
     /// self-evident, so it needs a place cue ("Victoria" is an old name of Hong Kong, and a person).
     func cities(named name: String) -> [City] {
+        lookups.remember(name, in: \.cities) { citiesUncached(named: name) }
+    }
+
+    private func citiesUncached(named name: String) -> [City] {
         if isRegion(name) {
             // A city-state is both: Singapore, Luxembourg, Monaco.
             return detector.gazetteer.cities(named: name, alternates: false).filter { Gazetteer.key($0.countryName) == Gazetteer.key(name) }
@@ -149,15 +157,25 @@ extension HeuristicDetector.Context {
     /// The city a name stands for; among same-named cities, the one whose country or region
     /// the text names nearest to `position` (the name's first mention).
     func city(named name: String, near position: String.Index? = nil) -> City? {
+        guard position == nil else { return cityUncached(named: name, near: position) }
+        return lookups.remember(name, in: \.city) { cityUncached(named: name, near: nil) }
+    }
+
+    private func cityUncached(named name: String, near position: String.Index?) -> City? {
         let candidates = cities(named: name)
         guard candidates.count > 1 else { return candidates.first }
-        if let qualified = qualifiedCity(named: name, among: candidates) { return qualified }
+        if let qualified = qualifiedCity(named: name) { return qualified }
         return detector.gazetteer.pick(candidates, context: text, near: position)
     }
 
     /// "Perth in Scotland, not Perth in Australia", "Valencia in Venezuela?" ... "Valencia in
-    /// Spain": the last qualification the text does not negate says which city it is.
-    func qualifiedCity(named name: String, among candidates: [City]) -> City? {
+    /// Spain": the last qualification the text does not negate says which of the cities called
+    /// `name` it is.
+    func qualifiedCity(named name: String) -> City? {
+        lookups.remember(name, in: \.qualifiedCity) { qualifiedCityUncached(named: name, among: cities(named: name)) }
+    }
+
+    private func qualifiedCityUncached(named name: String, among candidates: [City]) -> City? {
         var chosen: City?
         for range in TextMatch.allWholeWords(name, in: text) {
             let before = text[..<range.lowerBound].suffix(5).lowercased()
@@ -167,7 +185,7 @@ extension HeuristicDetector.Context {
             if after.hasPrefix(" in ") { qualifier = after.dropFirst(4) } else if after.hasPrefix(", ") { qualifier = after.dropFirst(2) } else { continue }
             let phrase = String(qualifier.prefix { $0.isLetter || $0 == " " }).trimmingCharacters(in: .whitespaces)
             for city in candidates {
-                let regionNames = Regions.byName.filter { $0.value.country == city.countryCode && $0.value.admin1 == city.admin1 }.map(\.key)
+                let regionNames = Regions.names(country: city.countryCode, admin1: city.admin1)
                 if ([city.countryName] + regionNames).contains(where: { !$0.isEmpty && phrase.hasPrefix($0) }) { chosen = city }
             }
         }

@@ -33,4 +33,22 @@ enum Regions {
         for (name, code) in australia { table[name] = ("AU", code) }
         return table
     }()
+
+    /// A first-level region's GeoNames codes.
+    struct Code: Hashable {
+        var country: String
+        var admin1: String
+    }
+
+    /// The names of each region by its codes, so that finding the regions a city lies in is one
+    /// lookup rather than a pass over the table for every candidate city.
+    static let namesByCode: [Code: [String]] = Dictionary(
+        grouping: byName.map { (name: $0.key, code: Code(country: $0.value.country, admin1: $0.value.admin1)) },
+        by: \.code
+    ).mapValues { $0.map(\.name).sorted() }
+
+    /// The names of the region with these codes ("Quebec" and "Québec" for CA 10), if Anthology knows it.
+    static func names(country: String, admin1: String) -> [String] {
+        namesByCode[Code(country: country, admin1: admin1)] ?? []
+    }
 }

@@ -6,7 +6,9 @@
 struct TextScanner {
     struct Word {
         /// The word as written, without a possessive ending.
-        var text: String
+        let text: String
+        /// Starts with a capital; worked out once, as the detector asks it of every word many times.
+        let isCapitalized: Bool
         /// Range in the scanned text, possessive ending included.
         var range: Range<String.Index>
         var sentence: Int
@@ -19,8 +21,6 @@ struct TextScanner {
         var followsPunctuation: Bool
         /// The text right after the word (possessive included) starts with `.`.
         var followedByPeriod: Bool
-
-        var isCapitalized: Bool { text.first?.isUppercase ?? false }
     }
 
     struct Sentence {
@@ -39,8 +39,11 @@ struct TextScanner {
         "Rev", "Fr", "Hon", "Gov", "Sen", "Rep", "Insp", "Det", "vs", "etc", "e.g", "i.e", "No", "Ft", "Ave",
     ]
 
-    private static let openers: Set<Character> = ["\"", "\u{201C}", "\u{2018}", "(", "[", "\u{00AB}", "\u{2039}", "\u{201E}"]
+    private static let openers: Set<Unicode.Scalar> = ["\"", "\u{201C}", "\u{2018}", "(", "[", "\u{00AB}", "\u{2039}", "\u{201E}"]
     private static let apostrophes: Set<Character> = ["'", "\u{2019}"]
+    private static let apostropheScalars: Set<Unicode.Scalar> = ["'", "\u{2019}"]
+    /// Closing quotes and brackets, which belong to the sentence they close.
+    private static let closers: Set<Unicode.Scalar> = ["\"", "\u{201D}", "\u{2019}", "'", ")", "]"]
 
     init(_ text: String) {
         self.text = text
@@ -63,18 +66,18 @@ struct TextScanner {
         }
 
         while index < text.endIndex {
-            let character = text[index]
+            let character = ScannedCharacter(at: index, in: text)
             if character.isLetter || character.isNumber {
                 // A word: letters and digits, joined by inner apostrophes and hyphens (O'Brien, Pei-ling).
                 let start = index
-                var end = text.index(after: index)
+                var end = character.end
                 while end < text.endIndex {
-                    let c = text[end]
+                    let c = ScannedCharacter(at: end, in: text)
                     if c.isLetter || c.isNumber {
-                        end = text.index(after: end)
-                    } else if c == "-" || Self.apostrophes.contains(c) {
-                        let next = text.index(after: end)
-                        if next < text.endIndex, text[next].isLetter {
+                        end = c.end
+                    } else if c.is("-") || c.isOne(of: Self.apostropheScalars) {
+                        let next = c.end
+                        if next < text.endIndex, ScannedCharacter(at: next, in: text).isLetter {
                             end = next
                         } else {
                             break
@@ -85,18 +88,20 @@ struct TextScanner {
                 }
                 var word = String(text[start..<end])
                 var isPossessive = false
-                if word.count > 2, let last = word.last, last == "s" || last == "S",
+                // Only a word whose last byte is "s" or "S" can end in the character "s" (checked first, as cheaper).
+                if word.utf8.last == UInt8(ascii: "s") || word.utf8.last == UInt8(ascii: "S"),
+                   let last = word.last, last == "s" || last == "S", word.count > 2,
                    Self.apostrophes.contains(word[word.index(word.endIndex, offsetBy: -2)]) {
                     word.removeLast(2)
                     isPossessive = true
-                } else if end < text.endIndex, Self.apostrophes.contains(text[end]), word.last == "s",
-                          word.first?.isUppercase == true {
+                } else if end < text.endIndex, word.utf8.last == UInt8(ascii: "s"), word.last == "s", case let next = ScannedCharacter(at: end, in: text),
+                          next.isOne(of: Self.apostropheScalars), word.first?.isUppercase == true {
                     // Plural possessive: "the Joneses' house", "Charles' hat".
-                    end = text.index(after: end)
+                    end = next.end
                     isPossessive = true
                 }
-                let followedByPeriod = end < text.endIndex && text[end] == "."
-                words.append(Word(text: word, range: start..<end, sentence: sentence,
+                let followedByPeriod = end < text.endIndex && ScannedCharacter(at: end, in: text).is(".")
+                words.append(Word(text: word, isCapitalized: character.asciiIsUppercase ?? word.first?.isUppercase ?? false, range: start..<end, sentence: sentence,
                                   isSentenceInitial: atSentenceStart || afterOpener, followsOpener: afterOpener,
                                   isPossessive: isPossessive,
                                   followsPunctuation: gapHasPunctuation || gapSpaces != 1,
@@ -109,10 +114,10 @@ struct TextScanner {
                 continue
             }
 
-            if character == "\n" {
+            if character.is("\n") {
                 // A blank line ends a paragraph and so a sentence.
-                let next = text.index(after: index)
-                if next < text.endIndex, text[next] == "\n" {
+                let next = character.end
+                if next < text.endIndex, ScannedCharacter(at: next, in: text).is("\n") {
                     closeSentence(at: index, words, &sentences)
                     sentence += 1
                     sentenceStart = next
@@ -124,18 +129,19 @@ struct TextScanner {
                 gapSpaces += 1
             } else {
                 gapHasPunctuation = true
-                if Self.openers.contains(character) {
+                if character.isOne(of: Self.openers) {
                     afterOpener = true
-                } else if character == ":" || character == "\u{2014}" || character == "\u{2013}" {
+                } else if character.is(":") || character.is("\u{2014}") || character.is("\u{2013}") {
                     // After a colon or a dash a new clause may start with a capital.
                     afterOpener = false
                 }
-                if character == "." || character == "!" || character == "?" || character == "\u{2026}" {
+                if character.is(".") || character.is("!") || character.is("?") || character.is("\u{2026}") {
                     if endsSentence(at: index) {
-                        var end = text.index(after: index)
+                        var end = character.end
                         // Closing quotes and brackets belong to the sentence they close.
-                        while end < text.endIndex, "\"\u{201D}\u{2019}')]".contains(text[end]) || text[end] == "." {
-                            end = text.index(after: end)
+                        while end < text.endIndex, case let next = ScannedCharacter(at: end, in: text),
+                              next.isOne(of: Self.closers) || next.is(".") {
+                            end = next.end
                         }
                         closeSentence(at: end, words, &sentences)
                         sentence += 1
@@ -147,7 +153,7 @@ struct TextScanner {
                     }
                 }
             }
-            index = text.index(after: index)
+            index = character.end
         }
         closeSentence(at: text.endIndex, words, &sentences)
     }

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+@testable import AnthologyKit
+
+/// `Gazetteer.key` lower-cases ASCII names itself and folds the others with Foundation; both
+/// must give what a reader expects, and the ASCII shortcut must never disagree with Foundation.
+@Suite("Detect: gazetteer keys")
+struct GazetteerKeyTests {
+    @Test func asciiShortcutAgreesWithFoundationFolding() {
+        let everyASCII = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
+        let names = everyASCII + [
+            "", "London", "SAO PAULO", "new york", "Ho Chi Minh City", "St. John's", "Winston-Salem",
+            "O'Fallon", "Hawai'i", "N'Djamena", "ZURICH 8001", "tab\there", "line\nbreak", "A\r\nB",
+        ]
+        for name in names {
+            #expect(Array(Gazetteer.key(name).utf8) == Array(Gazetteer.foldedKey(name).utf8), "\(name.debugDescription)")
+        }
+    }
+
+    @Test func accentsCaseAndApostrophesMeet() {
+        #expect(Gazetteer.key("São Paulo") == Gazetteer.key("SAO PAULO"))
+        #expect(Gazetteer.key("Kraków") == "krakow")
+        #expect(Gazetteer.key("ZÜRICH") == Gazetteer.key("Zurich"))
+        // A curly apostrophe, a left quote used as one and the ʻokina all read as "'".
+        for written in ["Hawai\u{2019}i", "Hawai\u{2018}i", "Hawai\u{02BB}i", "HAWAI'I"] {
+            #expect(Gazetteer.key(written) == "hawai'i", "\(written)")
+        }
+        // A decomposed accent folds like a precomposed one.
+        #expect(Gazetteer.key("Sa\u{0303}o Paulo") == Gazetteer.key("São Paulo"))
+    }
+}
