@@ -32,7 +32,7 @@ public struct SiteLinker: Sendable {
                 date: story.frontMatter.date, author: story.frontMatter.author, summary: story.frontMatter.summary,
                 markdown: story.markdown, opensWithHeading: story.opensWithHeading, wordCount: story.wordCount,
                 readingMinutes: max(1, (story.wordCount + Self.wordsPerMinute - 1) / Self.wordsPerMinute),
-                opening: Excerpt.opening(of: story.prose), characters: [], cities: [],
+                opening: story.opening, characters: [], cities: [],
                 characterForms: [:], cityForms: [:], entities: input.entities)
         }
         notes += storySlugs.notes.map { .note("stories", $0) }

@@ -32,6 +32,11 @@ public struct FrontMatterParser: Sendable {
         return Result(frontMatter: frontMatter, body: body, bodyLineOffset: offset, diagnostics: diagnostics)
     }
 
+    /// The story below the front matter, as `parse` returns it, without reading the YAML.
+    func body(of text: String) -> String {
+        split(text)?.body ?? text
+    }
+
     /// Front matter is a `---` line at the very top and the next `---` (or `...`) line.
     private func split(_ text: String) -> (yaml: String, body: String, offset: Int)? {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)

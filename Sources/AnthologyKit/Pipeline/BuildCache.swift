@@ -1,10 +1,11 @@
 /// What one build can reuse from the previous one: kept in memory by `anthology serve`
-/// between saves, so a save re-reads and re-detects only the stories that changed and
-/// re-renders only the pages whose inputs changed.
+/// between saves, and on disk by `anthology build` (`CacheFile`, in `.anthology-cache/`), so
+/// a build re-parses and re-detects only the stories that changed and re-renders only the
+/// pages whose inputs changed.
 ///
 /// Everything here is keyed by a hash of its inputs, never by time, so a stale entry can
 /// only be missed, not used: an incremental build writes the same bytes as a clean one.
-public struct BuildCache: Sendable {
+public struct BuildCache: Sendable, Codable {
     /// Parse and detection results by story path.
     var stories: [String: StoryAnalysis] = [:]
     var render = RenderCache()
@@ -19,10 +20,13 @@ struct StoryAnalysis: Sendable {
     var parseProblems: [Diagnostic]
     /// Nil until detection ran (drafts left out of the build are never detected).
     var detection: (entities: StoryEntities, problems: [Diagnostic])?
+    /// Read from disk without its Markdown and prose, which the parse stage derives again
+    /// from the unchanged file (see `BuildCache+Codable.swift`).
+    var needsText = false
 }
 
 /// What the renderer needs to skip a page: the fingerprint of everything that went into it.
-struct RenderCache: Sendable {
+struct RenderCache: Sendable, Codable {
     /// Page path → fingerprint of its template, context and story text.
     var pages: [String: UInt64] = [:]
     /// Story body fingerprint → the mention anchors its rendering placed, which character

@@ -1,0 +1,60 @@
+/// How a story's analysis is stored on disk (see `CacheFile`); `BuildCache` and
+/// `RenderCache` derive their conformance.
+///
+/// A story's Markdown and prose are not stored: they are most of a story's bytes, and the
+/// next build reads the story file anyway (to hash it). The Markdown is cut from the file's
+/// text again (`StoryParser.restoreText`); the prose only served detection, whose results are
+/// stored, and the two things later stages take from it (`opening`, `leadWords`) are stored.
+/// What is stored is what is costly to recompute: the front matter (YAML), the detection
+/// results, the heading and word count (a Markdown parse).
+extension StoryAnalysis: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case source, story, parseProblems, entities, detectionProblems
+    }
+
+    /// `ParsedStory` without its text.
+    private struct StoredStory: Codable {
+        var relativePath: String
+        var displayPath: String
+        var frontMatter: FrontMatter
+        var headingTitle: String?
+        var opensWithHeading: Bool
+        var wordCount: Int
+        var opening: String
+        var leadWords: String
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(source, forKey: .source)
+        if let parsed {
+            try container.encode(StoredStory(relativePath: parsed.relativePath, displayPath: parsed.displayPath,
+                                             frontMatter: parsed.frontMatter, headingTitle: parsed.headingTitle,
+                                             opensWithHeading: parsed.opensWithHeading, wordCount: parsed.wordCount,
+                                             opening: parsed.opening, leadWords: parsed.leadWords),
+                                 forKey: .story)
+        }
+        try container.encode(parseProblems, forKey: .parseProblems)
+        if let detection {
+            try container.encode(detection.entities, forKey: .entities)
+            try container.encode(detection.problems, forKey: .detectionProblems)
+        }
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        source = try container.decode(UInt64.self, forKey: .source)
+        parseProblems = try container.decode([Diagnostic].self, forKey: .parseProblems)
+        if let stored = try container.decodeIfPresent(StoredStory.self, forKey: .story) {
+            parsed = ParsedStory(relativePath: stored.relativePath, displayPath: stored.displayPath,
+                                 frontMatter: stored.frontMatter, markdown: "", headingTitle: stored.headingTitle,
+                                 opensWithHeading: stored.opensWithHeading, prose: "", wordCount: stored.wordCount)
+            parsed?.opening = stored.opening
+            parsed?.leadWords = stored.leadWords
+            needsText = true
+        }
+        if let entities = try container.decodeIfPresent(StoryEntities.self, forKey: .entities) {
+            detection = (entities, try container.decode([Diagnostic].self, forKey: .detectionProblems))
+        }
+    }
+}
