@@ -12,27 +12,11 @@ extension StoryAnalysis: Codable {
         case source, story, parseProblems, entities, detectionProblems
     }
 
-    /// `ParsedStory` without its text.
-    private struct StoredStory: Codable {
-        var relativePath: String
-        var displayPath: String
-        var frontMatter: FrontMatter
-        var headingTitle: String?
-        var opensWithHeading: Bool
-        var wordCount: Int
-        var opening: String
-        var leadWords: String
-    }
-
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(source, forKey: .source)
         if let parsed {
-            try container.encode(StoredStory(relativePath: parsed.relativePath, displayPath: parsed.displayPath,
-                                             frontMatter: parsed.frontMatter, headingTitle: parsed.headingTitle,
-                                             opensWithHeading: parsed.opensWithHeading, wordCount: parsed.wordCount,
-                                             opening: parsed.opening, leadWords: parsed.leadWords),
-                                 forKey: .story)
+            try container.encode(StoredStory(parsed), forKey: .story)
         }
         try container.encode(parseProblems, forKey: .parseProblems)
         if let detection {
@@ -43,18 +27,43 @@ extension StoryAnalysis: Codable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        source = try container.decode(UInt64.self, forKey: .source)
-        parseProblems = try container.decode([Diagnostic].self, forKey: .parseProblems)
+        var parsed: ParsedStory?
         if let stored = try container.decodeIfPresent(StoredStory.self, forKey: .story) {
             parsed = ParsedStory(relativePath: stored.relativePath, displayPath: stored.displayPath,
                                  frontMatter: stored.frontMatter, markdown: "", headingTitle: stored.headingTitle,
                                  opensWithHeading: stored.opensWithHeading, prose: "", wordCount: stored.wordCount)
             parsed?.opening = stored.opening
             parsed?.leadWords = stored.leadWords
-            needsText = true
         }
+        var detection: (entities: StoryEntities, problems: [Diagnostic])?
         if let entities = try container.decodeIfPresent(StoryEntities.self, forKey: .entities) {
             detection = (entities, try container.decode([Diagnostic].self, forKey: .detectionProblems))
         }
+        self.init(source: try container.decode(UInt64.self, forKey: .source), parsed: parsed,
+                  parseProblems: try container.decode([Diagnostic].self, forKey: .parseProblems), detection: detection)
+        needsText = parsed != nil
+    }
+}
+
+/// `ParsedStory` without its text: what the cache stores of it.
+struct StoredStory: Codable, Equatable {
+    var relativePath: String
+    var displayPath: String
+    var frontMatter: FrontMatter
+    var headingTitle: String?
+    var opensWithHeading: Bool
+    var wordCount: Int
+    var opening: String
+    var leadWords: String
+
+    init(_ story: ParsedStory) {
+        relativePath = story.relativePath
+        displayPath = story.displayPath
+        frontMatter = story.frontMatter
+        headingTitle = story.headingTitle
+        opensWithHeading = story.opensWithHeading
+        wordCount = story.wordCount
+        opening = story.opening
+        leadWords = story.leadWords
     }
 }

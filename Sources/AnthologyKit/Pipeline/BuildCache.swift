@@ -1,3 +1,5 @@
+import Foundation
+
 /// What one build can reuse from the previous one: kept in memory by `anthology serve`
 /// between saves, and on disk by `anthology build` (`CacheFile`, in `.anthology-cache/`), so
 /// a build re-parses and re-detects only the stories that changed and re-renders only the
@@ -15,14 +17,27 @@ public struct BuildCache: Sendable, Codable {
 
 /// One story's parse and detection results, valid while its file hashes to `source`.
 struct StoryAnalysis: Sendable {
-    var source: UInt64
-    var parsed: ParsedStory?
-    var parseProblems: [Diagnostic]
+    var source: UInt64 { didSet { encoded = nil } }
+    var parsed: ParsedStory? {
+        didSet { if parsed.map(StoredStory.init) != oldValue.map(StoredStory.init) { encoded = nil } }
+    }
+    var parseProblems: [Diagnostic] { didSet { encoded = nil } }
     /// Nil until detection ran (drafts left out of the build are never detected).
-    var detection: (entities: StoryEntities, problems: [Diagnostic])?
+    var detection: (entities: StoryEntities, problems: [Diagnostic])? { didSet { encoded = nil } }
     /// Read from disk without its Markdown and prose, which the parse stage derives again
     /// from the unchanged file (see `BuildCache+Codable.swift`).
     var needsText = false
+    /// The bytes this analysis was read from, so that saving the cache again does not encode
+    /// it again; dropped by any change to what they hold.
+    var encoded: Data?
+
+    init(source: UInt64, parsed: ParsedStory?, parseProblems: [Diagnostic],
+         detection: (entities: StoryEntities, problems: [Diagnostic])?) {
+        self.source = source
+        self.parsed = parsed
+        self.parseProblems = parseProblems
+        self.detection = detection
+    }
 }
 
 /// What the renderer needs to skip a page: the fingerprint of everything that went into it.
