@@ -330,6 +330,19 @@ final class PersistentCacheTests {
 
     // MARK: - What is stored
 
+    @Test(arguments: [
+        "---\ntitle: A\n---\nBody.\n", "---\ntitle: A\n...\nBody\n\nmore", "---\ntitle: A\n---", "---\ntitle: A\n---\n",
+        "No front matter.\n---\nx\n---\n", "---\r\ntitle: A\r\n---\r\nBody.\r\n", "---\ntitle: A\r\n---\r\nBody\n",
+        "---\n---\nEmpty front matter.", "---\ntitle: never closed\nBody", "---", "", "\n---\ntitle: A\n---\nB",
+        "---\ntitle: É\u{301}\n---\n\u{301}Body ü\n",
+    ])
+    func theBodyBelowTheFrontMatterIsCutAsParseCutsIt(_ text: String) {
+        let parsed = FrontMatterParser().parse(text, file: "a.md")
+        // A story whose front matter does not parse is never cached (nor is its body used).
+        guard !parsed.diagnostics.hasErrors else { return }
+        #expect(FrontMatterParser().body(of: text) == parsed.body)
+    }
+
     @Test func aStoryIsEncodedAgainOnlyWhenItChanged() throws {
         try Builder(options: options).build()
         let key = CacheFile.key(for: options, detector: HeuristicDetector())
