@@ -35,9 +35,11 @@ import Logging
 /// the stories' text (Markdown and prose, 30 MB at 10,000 stories) the file would be three
 /// times larger; it is derived again instead (`BuildCache+Codable.swift`). One document per
 /// story lets a save copy the bytes of the stories it read unchanged instead of encoding them
-/// again, and lets loading decode on every core. A hand-written binary format would be faster
-/// still, but would have to be kept in step with the model by hand; against a full build of
-/// about a minute at 10,000 stories on this machine, the cache's cost is a few percent.
+/// again, and lets loading decode on every core. As written (same machine, one-story edit,
+/// median of 3): 1,000 stories, 2.1 MB, load 38 ms, save 14 ms; 10,000 stories, 20.8 MB,
+/// load 566 ms, save 156 ms, against a clean build of 78 s there (about 1%). A hand-written
+/// binary format would be faster still, but would have to be kept in step with the model by
+/// hand.
 public struct CacheFile: Sendable {
     /// The folder's name, in the project folder.
     public static let folderName = ".anthology-cache"
