@@ -80,18 +80,16 @@ public struct CacheFile: Sendable {
     /// a rebuilt or reinstalled tool misses every cache the previous one wrote.
     static let toolStamp: String = {
         var parts = ["v\(formatVersion)"]
-        let executable = FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : Bundle.main.executablePath
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? Bundle.main.executablePath
         var files = [executable]
         for (name, type) in [("gazetteer", "tsv"), ("given-names", "tsv"), ("common-words", "txt")] {
             files.append(Bundle.module.url(forResource: name, withExtension: type)?.path)
         }
         for path in files {
-            var info = stat()
-            if let path, stat(path, &info) == 0 {
-                parts.append("\(info.st_size).\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec).\(info.st_ino)")
-            } else {
-                parts.append("?")
-            }
+            let attributes = path.flatMap { try? FileManager.default.attributesOfItem(atPath: $0) } ?? [:]
+            let modified = (attributes[.modificationDate] as? Date).map { "\($0.timeIntervalSince1970)" }
+            let fields = [attributes[.size].map { "\($0)" }, modified, attributes[.systemFileNumber].map { "\($0)" }]
+            parts.append(fields.map { $0 ?? "?" }.joined(separator: "/"))
         }
         return parts.joined(separator: " ")
     }()

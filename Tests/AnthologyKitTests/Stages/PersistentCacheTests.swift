@@ -252,6 +252,14 @@ final class PersistentCacheTests {
         #expect(report.characters > 0)
     }
 
+    @Test func theToolStampNamesTheExecutableAndTheWordLists() {
+        let parts = CacheFile.toolStamp.split(separator: " ")
+        #expect(parts.count == 5)
+        #expect(!CacheFile.toolStamp.contains("?"), "\(CacheFile.toolStamp)")
+        // Size, modification time (to the microsecond) and inode of each file.
+        #expect(parts.dropFirst().allSatisfy { $0.split(separator: "/").count == 3 })
+    }
+
     @Test func aCacheForAnotherOutputFolderIsIgnored() throws {
         try Builder(options: options).build()
         var elsewhere = options
