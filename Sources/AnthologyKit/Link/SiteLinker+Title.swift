@@ -7,10 +7,18 @@ extension SiteLinker {
     static func title(for input: Input) -> (String, Site.TitleSource) {
         if let title = input.story.frontMatter.title, !title.isEmpty { return (title, .frontMatter) }
         if let heading = input.story.headingTitle { return (heading, .heading) }
-        return (derivedTitle(input.entities, prose: input.story.prose), .derived)
+        return (derivedTitle(input.entities, leadWords: input.story.leadWords), .derived)
     }
 
+    /// How many words of the text a derived title takes, at most.
+    static let derivedTitleWords = 6
+
     static func derivedTitle(_ entities: StoryEntities, prose: String) -> String {
+        derivedTitle(entities, leadWords: Excerpt.words(of: prose, limit: derivedTitleWords))
+    }
+
+    /// `leadWords`: the first words of the text (`ParsedStory.leadWords`).
+    static func derivedTitle(_ entities: StoryEntities, leadWords: String) -> String {
         let leads = entities.characters
             .filter { $0.mentions > 0 }
             .sorted { ($1.mentions, $0.firstOffset) < ($0.mentions, $1.firstOffset) }
@@ -23,7 +31,7 @@ extension SiteLinker {
         case (1, let city?): return "\(leads[0]) in \(city)"
         case (1, nil): return leads[0]
         case (_, let city?): return city
-        default: return Excerpt.words(of: prose, limit: 6)
+        default: return leadWords
         }
     }
 }

@@ -3,15 +3,13 @@
 public struct SiteLinker: Sendable {
     /// A story after detection, with its corrections applied.
     ///
-    /// What linking needs from one story alone (its opening, each character's excerpt and
-    /// merge key) is worked out here, so that it runs in parallel with the other stories and
+    /// What linking needs from one story alone (each character's excerpt and merge key; the
+    /// opening comes with the parsed story) is worked out here, so that it runs in parallel with the other stories and
     /// is kept with the story's cached analysis: a rebuild after one save links in time
     /// proportional to the anthology, not to the length of its stories.
     public struct Input: Sendable {
         public var story: ParsedStory
         public var entities: StoryEntities
-        /// The first lines of the story (`Excerpt.opening`).
-        var opening: String
         /// For each of `entities.characters`: the text around its first mention, and the key
         /// that merges it with the same person in other stories (case and accents folded).
         var characterExcerpts: [String]
@@ -20,7 +18,6 @@ public struct SiteLinker: Sendable {
         public init(story: ParsedStory, entities: StoryEntities) {
             self.story = story
             self.entities = entities
-            opening = Excerpt.opening(of: story.prose)
             characterExcerpts = entities.characters.map { Excerpt.around($0.forms, in: $0.sentence) }
             characterKeys = entities.characters.map { Gazetteer.key($0.name) }
         }
@@ -47,7 +44,7 @@ public struct SiteLinker: Sendable {
                 date: story.frontMatter.date, author: story.frontMatter.author, summary: story.frontMatter.summary,
                 markdown: story.markdown, opensWithHeading: story.opensWithHeading, wordCount: story.wordCount,
                 readingMinutes: max(1, (story.wordCount + Self.wordsPerMinute - 1) / Self.wordsPerMinute),
-                opening: input.opening, characters: [], cities: [],
+                opening: story.opening, characters: [], cities: [],
                 characterForms: [:], cityForms: [:], entities: input.entities)
         }
         notes += storySlugs.notes.map { .note("stories", $0) }

@@ -1,5 +1,5 @@
 /// A real city, as the gazetteer knows it.
-public struct City: Sendable, Hashable {
+public struct City: Sendable, Hashable, Codable {
     /// GeoNames id, or the name itself for a city given only in front matter.
     public var id: String
     public var name: String

@@ -2,8 +2,8 @@
 ///
 /// Every stage reports problems as diagnostics instead of throwing at the first one,
 /// so a single build run lists everything that needs fixing.
-public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable, Comparable {
+public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+    public enum Severity: String, Sendable, Hashable, Comparable, Codable {
         case warning, note, error
 
         public static func < (lhs: Severity, rhs: Severity) -> Bool {

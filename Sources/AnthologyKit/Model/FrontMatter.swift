@@ -1,7 +1,7 @@
 /// The optional YAML block at the top of a story; every field may be absent.
-public struct FrontMatter: Sendable, Hashable {
+public struct FrontMatter: Sendable, Hashable, Codable {
     /// A character named in front matter, with the other names the story uses for them.
-    public struct CharacterEntry: Sendable, Hashable {
+    public struct CharacterEntry: Sendable, Hashable, Codable {
         public var name: String
         public var aliases: [String]
 
@@ -27,7 +27,7 @@ public struct FrontMatter: Sendable, Hashable {
 
 /// A calendar day (`2024-03-01`); stories carry no time of day, and keeping it out
 /// keeps the output independent of the machine's time zone.
-public struct StoryDate: Sendable, Hashable, Comparable {
+public struct StoryDate: Sendable, Hashable, Comparable, Codable {
     public var year: Int
     public var month: Int
     public var day: Int

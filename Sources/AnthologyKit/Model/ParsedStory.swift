@@ -1,5 +1,5 @@
 /// A story after the parse stage: metadata read, Markdown checked, prose extracted.
-public struct ParsedStory: Sendable, Hashable {
+public struct ParsedStory: Sendable, Hashable, Codable {
     public var relativePath: String
     public var displayPath: String
     public var frontMatter: FrontMatter
@@ -9,7 +9,27 @@ public struct ParsedStory: Sendable, Hashable {
     public var headingTitle: String?
     /// The story opens with a heading, which is its title and so is not repeated in the body.
     public var opensWithHeading: Bool
-    /// Running text for detection and excerpts.
+    /// Running text for detection. Empty in a story read back from the build cache on disk
+    /// together with its detection results (`StoryParser.restoreText`): only detection reads
+    /// it, and what later stages need of it is kept in `opening` and `leadWords`.
     public var prose: String
     public var wordCount: Int
+    /// The first sentences of the prose, about forty words, for the home page (`Excerpt.opening`).
+    public var opening: String
+    /// The first six words of the prose, for a title derived from the text.
+    public var leadWords: String
+
+    public init(relativePath: String, displayPath: String, frontMatter: FrontMatter, markdown: String,
+                headingTitle: String?, opensWithHeading: Bool, prose: String, wordCount: Int) {
+        self.relativePath = relativePath
+        self.displayPath = displayPath
+        self.frontMatter = frontMatter
+        self.markdown = markdown
+        self.headingTitle = headingTitle
+        self.opensWithHeading = opensWithHeading
+        self.prose = prose
+        self.wordCount = wordCount
+        opening = Excerpt.opening(of: prose)
+        leadWords = Excerpt.words(of: prose, limit: SiteLinker.derivedTitleWords)
+    }
 }

@@ -1,6 +1,6 @@
 /// What one story mentions: the characters, cities and other places a reader would list.
-public struct StoryEntities: Sendable, Hashable {
-    public struct Character: Sendable, Hashable {
+public struct StoryEntities: Sendable, Hashable, Codable {
+    public struct Character: Sendable, Hashable, Codable {
         /// The name the story introduces the character by, without a title ("Sophie Kentaro").
         public var name: String
         /// Every other name the story uses for them ("Sophie", "Dr. Kentaro"), sorted.
@@ -23,7 +23,7 @@ public struct StoryEntities: Sendable, Hashable {
         public var forms: [String] { [name] + aliases }
     }
 
-    public struct CityMention: Sendable, Hashable {
+    public struct CityMention: Sendable, Hashable, Codable {
         public var city: City
         /// How the story writes the name ("Sao Paulo" for São Paulo).
         public var forms: [String]
@@ -41,7 +41,7 @@ public struct StoryEntities: Sendable, Hashable {
     }
 
     /// A named place that is not a city: a district, a river, a street, a landmark.
-    public struct Place: Sendable, Hashable {
+    public struct Place: Sendable, Hashable, Codable {
         public var name: String
         /// The id of the city the text puts it in, when it does.
         public var cityID: String?

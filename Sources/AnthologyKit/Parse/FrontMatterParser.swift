@@ -32,6 +32,27 @@ public struct FrontMatterParser: Sendable {
         return Result(frontMatter: frontMatter, body: body, bodyLineOffset: offset, diagnostics: diagnostics)
     }
 
+    /// The story below the front matter, as `parse` returns it, without reading the YAML (for
+    /// a story whose front matter the build cache already holds). The same lines as `split`,
+    /// but only the front matter's are looked at, and the body is sliced, not joined again.
+    func body(of text: String) -> String {
+        var lineStart = text.startIndex
+        var isFirst = true
+        while true {
+            let newline = text[lineStart...].firstIndex(of: "\n")
+            let line = text[lineStart..<(newline ?? text.endIndex)].trimmingTrailingCR
+            if isFirst {
+                guard line == "---" else { return text }
+                isFirst = false
+            } else if line == "---" || line == "..." {
+                guard let newline else { return "" }
+                return String(text[text.index(after: newline)...])
+            }
+            guard let newline else { return text }
+            lineStart = text.index(after: newline)
+        }
+    }
+
     /// Front matter is a `---` line at the very top and the next `---` (or `...`) line.
     private func split(_ text: String) -> (yaml: String, body: String, offset: Int)? {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -24,4 +24,21 @@ public struct StoryParser: Sendable {
                                 opensWithHeading: opening != nil, prose: prose, wordCount: wordCount)
         return (story, diagnostics)
     }
+
+    /// `story`, a parse of this very `file` read back from the build cache on disk without its
+    /// text (see `BuildCache+Codable.swift`), with its Markdown again: the same steps as `parse`
+    /// without reading the front matter's YAML. The prose needs the Markdown parsed, which is
+    /// most of the parse stage's time, so it is derived only when `prose` is true (a story
+    /// not detected yet); otherwise it stays empty.
+    func restoreText(of story: ParsedStory, from file: SourceFile, prose: Bool) -> ParsedStory {
+        let body = FrontMatterParser().body(of: file.text)
+        var story = story
+        story.markdown = file.isPlainText ? PlainText.markdown(from: body) : body
+        if prose {
+            let document = MarkdownDocument(markdown: story.markdown)
+            _ = document.removeOpeningHeading()
+            story.prose = document.proseText()
+        }
+        return story
+    }
 }

@@ -66,6 +66,7 @@ extension BuildOptions {
         (options.templates, options.templatesDisplay) = place(overrides.templates, file.templates, default: "templates")
         (options.output, options.outputDisplay) = place(overrides.output, file.output, default: "public")
         options.configFile = configURL
+        options.cacheFolder = folder.appendingPathComponent(CacheFile.folderName)
         return (options, diagnostics)
     }
 }

@@ -14,6 +14,10 @@ public struct BuildOptions: Sendable {
     public var metadata: SiteMetadata
     /// The configuration file the options came from, if any (for messages, and for commands that watch it).
     public var configFile: URL?
+    /// Where `Builder.build()` keeps its cache between runs (`CacheFile`); nil builds without one.
+    /// `resolving` puts it in the project folder: `.anthology-cache` beside the configuration
+    /// file when there is one, in the working directory otherwise.
+    public var cacheFolder: URL?
 
     public var siteTitle: String {
         get { metadata.title }

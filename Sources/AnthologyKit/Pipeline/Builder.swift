@@ -43,7 +43,13 @@ public struct Builder: Sendable {
                 var source = ContentHash()
                 source.combine(file.displayPath)
                 source.combine(file.text)
-                if let cached = previous[file.relativePath], cached.source == source.value { return cached }
+                if var cached = previous[file.relativePath], cached.source == source.value {
+                    if cached.needsText, let story = cached.parsed {
+                        cached.parsed = StoryParser().restoreText(of: story, from: file, prose: cached.detection == nil)
+                        cached.needsText = false
+                    }
+                    return cached
+                }
                 let (story, problems) = StoryParser().parse(file)
                 return StoryAnalysis(source: source.value, parsed: story, parseProblems: problems, detection: nil, input: nil)
             }
@@ -63,13 +69,17 @@ public struct Builder: Sendable {
         let detected: [StoryAnalysis] = time("detect", &report) {
             let corrections = EntityCorrections()
             return analyses.concurrentMap { analysis in
-                guard analysis.detection == nil, let story = analysis.parsed,
+                guard analysis.input == nil, let story = analysis.parsed,
                       options.includeDrafts || !story.frontMatter.draft else { return analysis }
                 var analysis = analysis
-                let found = detector.detect(in: story.prose)
-                let detection: (entities: StoryEntities, problems: [Diagnostic]) = corrections.apply(story.frontMatter, to: found, prose: story.prose, file: story.displayPath)
-                analysis.detection = detection
-                analysis.input = SiteLinker.Input(story: story, entities: detection.entities)
+                if analysis.detection == nil {
+                    let found = detector.detect(in: story.prose)
+                    analysis.detection = corrections.apply(story.frontMatter, to: found, prose: story.prose, file: story.displayPath)
+                }
+                // A story from the disk cache comes with its detection but not this.
+                if let detection = analysis.detection {
+                    analysis.input = SiteLinker.Input(story: story, entities: detection.entities)
+                }
                 return analysis
             }
         }
@@ -95,10 +105,20 @@ public struct Builder: Sendable {
         return site
     }
 
-    /// Builds and writes the site.
+    /// Builds and writes the site; with `options.cacheFolder`, through the cache on disk there:
+    /// it is loaded first (an unusable one is ignored) and saved after a successful build. The
+    /// report then has two more stages, `cache` (loading) and `save`.
     public func build() throws(BuildFailure) -> BuildReport {
         var cache = BuildCache()
-        return try build(cache: &cache)
+        guard let folder = options.cacheFolder else { return try build(cache: &cache) }
+        let file = CacheFile(folder: folder)
+        let key = CacheFile.key(for: options, detector: detector)
+        var timing = BuildReport()
+        cache = time("cache", &timing) { file.load(key: key, logger: logger) }
+        var report = try build(cache: &cache)
+        time("save", &timing) { file.save(cache, key: key, logger: logger) }
+        report.stages = [timing.stages[0]] + report.stages + [timing.stages[1]]
+        return report
     }
 
     /// Builds and writes the site, reusing and then updating `cache`.

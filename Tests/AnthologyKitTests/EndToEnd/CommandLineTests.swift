@@ -42,6 +42,31 @@ struct CommandLineTests {
         #expect(site.exists("index.html"))
     }
 
+    @Test func buildKeepsItsCacheInTheProjectFolderUnlessToldNot() throws {
+        let site = try FixtureAnthology(copying: FixtureAnthology.fixturesFolder("harbour-lights"))
+        defer { site.remove() }
+        let cache = site.root.appendingPathComponent(".anthology-cache/build-cache")
+        let uncached = try run(["build", "--no-cache"], in: site.root)
+        #expect(uncached.status == 0, "\(uncached.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".anthology-cache").path))
+        #expect(!uncached.stdout.contains("  cache "))
+
+        let first = try run(["build", "-v"], in: site.root)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("cache: none"), "\(first.stderr)")
+        #expect(first.stdout.contains("  cache ") && first.stdout.contains("  save "))
+        #expect(FileManager.default.fileExists(atPath: cache.path))
+
+        try site.write(try String(contentsOf: site.seeds.appendingPathComponent("02-night-market.md"), encoding: .utf8)
+                       + "\nThe lanterns went out one by one.\n", to: "seeds/02-night-market.md")
+        let second = try run(["build", "-v"], in: site.root)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("cache: loaded 3 stories"), "\(second.stderr)")
+        let clean = try run(["build", "--no-cache", "--output", "clean"], in: site.root)
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(PersistentCacheTests.contents(of: site.output) == PersistentCacheTests.contents(of: site.root.appendingPathComponent("clean")))
+    }
+
     @Test func aBrokenStoryFailsWithItsLocationAndExitCode() throws {
         let site = try FixtureAnthology(stories: ["bad.md": "---\ntitle: [unclosed\n---\nText of the story."])
         defer { site.remove() }

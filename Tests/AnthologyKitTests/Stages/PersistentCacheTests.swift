@@ -1,0 +1,399 @@
+import Foundation
+import Testing
+@testable import AnthologyKit
+
+/// `anthology build` keeps its cache on disk (`.anthology-cache/`) between runs. Whatever
+/// state the cache is in, a build through it must write exactly the bytes a clean build
+/// writes; and a cache that cannot be trusted is ignored, never an error.
+@Suite("Persistent build cache")
+final class PersistentCacheTests {
+    /// A small anthology of its own: Markdown with and without front matter, a plain-text
+    /// story, a story opening with a heading, a draft, and characters and cities shared
+    /// between stories.
+    static let stories: [String: String] = [
+        "01-tide.md": """
+        ---
+        title: The Turning Tide
+        date: 2022-03-04
+        author: R. Hale
+        ---
+
+        Elena Sousa kept the tide tables for the harbour of Porto. Every morning Elena walked the quay \
+        and wrote the heights in a green ledger.
+
+        Her brother, Rui Sousa, laughed at the ledger. "The sea does not read," Rui said.
+
+        In the spring Elena took the train to Lisbon, and the ledger went with her.
+        """,
+        "02-salt.md": """
+        # Salt and Iron
+
+        Rui Sousa worked the night shift at the shipyard in Lisbon. Rui liked the noise of the cranes.
+
+        When Elena Sousa came to visit, she brought a green ledger and a loaf of bread from Porto.
+        """,
+        "03-postcards.txt": """
+        Dear Aunt Inês,
+
+        Tomas Berg met me at the station in Oslo. Tomas says the fjord freezes *every* winter.
+        I do not believe him. Tomas also says #1 rule: never argue with a fisherman.
+
+        Love,
+        Kari
+        """,
+        "04-unfinished.md": """
+        ---
+        title: Unfinished
+        draft: true
+        ---
+
+        Magnus Lund walked through Bergen in the rain and thought about nothing at all.
+        """,
+        "sub/05-lanterns.md": """
+        ---
+        title: Paper Lanterns
+        characters:
+          - name: Ana Ruiz
+            aliases: [Ana]
+        ---
+
+        ## Before the festival
+
+        Ana Ruiz folded paper lanterns in a back room in Seville. Ana had folded four hundred by dawn.
+
+        Elena Sousa bought two of them for her ledger's shelf.
+        """,
+    ]
+
+    let site: FixtureAnthology
+
+    init() throws {
+        site = try FixtureAnthology(stories: Self.stories)
+    }
+
+    deinit {
+        site.remove()
+    }
+
+    var cacheFolder: URL { site.root.appendingPathComponent(".anthology-cache") }
+    var cacheFile: URL { cacheFolder.appendingPathComponent("build-cache") }
+
+    /// The fixture's options, with the cache on disk in the fixture's folder.
+    var options: BuildOptions {
+        var options = site.options
+        options.cacheFolder = cacheFolder
+        return options
+    }
+
+    /// Builds `options` through the cache, then a clean build of the same options without one
+    /// into another folder, and expects both outputs to be equal file by file.
+    @discardableResult
+    func buildMatchesCleanBuild(_ options: BuildOptions, sourceLocation: SourceLocation = #_sourceLocation) throws -> BuildReport {
+        let report = try Builder(options: options).build()
+        var clean = options
+        clean.cacheFolder = nil
+        clean.output = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
+        try Builder(options: clean).build()
+        defer { try? FileManager.default.removeItem(at: clean.output) }
+        let built = Self.contents(of: options.output)
+        let expected = Self.contents(of: clean.output)
+        #expect(built.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
+        for (path, data) in expected where built[path] != data {
+            Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation)
+        }
+        return report
+    }
+
+    /// Every file below `folder`, the manifest included, by relative path.
+    static func contents(of folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(relative)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[relative] = try? Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
+    /// A first build (which writes the cache), `change`, and a rebuild through the cache.
+    @discardableResult
+    func rebuildMatchesCleanBuild(_ change: (FixtureAnthology) throws -> Void,
+                                  sourceLocation: SourceLocation = #_sourceLocation) throws -> BuildReport {
+        try Builder(options: options).build()
+        #expect(FileManager.default.fileExists(atPath: cacheFile.path), sourceLocation: sourceLocation)
+        try change(site)
+        return try buildMatchesCleanBuild(options, sourceLocation: sourceLocation)
+    }
+
+    func append(_ text: String, to story: String) throws {
+        let url = site.seeds.appendingPathComponent(story)
+        try site.write(try String(contentsOf: url, encoding: .utf8) + text, to: "seeds/" + story)
+    }
+
+    // MARK: - Changes between two runs
+
+    @Test func editingOneStory() throws {
+        let report = try rebuildMatchesCleanBuild { _ in
+            try append("\nElena closed the ledger.\n", to: "02-salt.md")
+        }
+        #expect(report.changed.contains("stories/salt-and-iron/index.html"))
+        // The cache was used: most pages were not rendered again.
+        #expect(report.rendered < report.pages)
+        #expect(report.stages.first?.name == "cache" && report.stages.last?.name == "save")
+    }
+
+    @Test func editsInARow() throws {
+        try Builder(options: options).build()
+        for (round, story) in ["02-salt.md", "01-tide.md", "02-salt.md", "03-postcards.txt"].enumerated() {
+            try append("\n\nThe tide turned \(round + 2) times that night.\n", to: story)
+            let report = try buildMatchesCleanBuild(options)
+            #expect(report.rendered < report.pages, "round \(round): \(report.changed)")
+        }
+    }
+
+    @Test func addingAStory() throws {
+        let report = try rebuildMatchesCleanBuild { site in
+            try site.write("# Fog Horn\n\nIngrid Dahl climbed the lighthouse stairs in Bergen. Ingrid counted them aloud.\n",
+                           to: "seeds/06-fog-horn.md")
+        }
+        #expect(report.changed.contains("stories/fog-horn/index.html"))
+    }
+
+    @Test func deletingAStory() throws {
+        let report = try rebuildMatchesCleanBuild { site in
+            try FileManager.default.removeItem(at: site.seeds.appendingPathComponent("02-salt.md"))
+        }
+        #expect(report.changed.contains("stories/salt-and-iron/index.html"))
+    }
+
+    @Test func renamingAStory() throws {
+        try rebuildMatchesCleanBuild { site in
+            try FileManager.default.moveItem(at: site.seeds.appendingPathComponent("03-postcards.txt"),
+                                             to: site.seeds.appendingPathComponent("00-postcards.txt"))
+        }
+    }
+
+    @Test func changingATemplate() throws {
+        let report = try rebuildMatchesCleanBuild { site in
+            let url = site.templates.appendingPathComponent("layout.mustache")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try site.write(text.replacingOccurrences(of: "</body>", with: "<footer>Edited</footer>\n</body>"),
+                           to: "templates/layout.mustache")
+        }
+        #expect(report.rendered == report.pages)
+    }
+
+    @Test func changingTheSiteTitle() throws {
+        try Builder(options: options).build()
+        var retitled = options
+        retitled.metadata.title = "Tides and Lanterns"
+        let report = try buildMatchesCleanBuild(retitled)
+        #expect(report.rendered == report.pages)
+        // And back: the cache now belongs to the new title, so the old one misses it too.
+        let back = try buildMatchesCleanBuild(options)
+        #expect(back.rendered == back.pages)
+    }
+
+    @Test func includingDrafts() throws {
+        try Builder(options: options).build()
+        var drafts = options
+        drafts.includeDrafts = true
+        let report = try buildMatchesCleanBuild(drafts)
+        #expect(report.stories == 5)
+    }
+
+    @Test func aSecondRunWithNoChangeWritesNothing() throws {
+        let report = try rebuildMatchesCleanBuild { _ in }
+        #expect(report.changed.isEmpty)
+        #expect(report.rendered == 0)
+    }
+
+    // MARK: - Caches that must not be used
+
+    @Test(arguments: ["truncated", "flipped byte", "garbage", "empty", "header only"])
+    func aDamagedCacheIsIgnored(_ damage: String) throws {
+        let report = try rebuildMatchesCleanBuild { _ in
+            var data = try Data(contentsOf: cacheFile)
+            switch damage {
+            case "truncated": data = data.prefix(data.count / 2)
+            case "flipped byte": data[data.count - 10] ^= 0x20
+            case "garbage": data = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+            case "empty": data = Data()
+            default: data = data.prefix(while: { $0 != 0 }).prefix(60)
+            }
+            try data.write(to: cacheFile)
+            try append("\nRui slept.\n", to: "02-salt.md")
+        }
+        #expect(report.rendered == report.pages)
+        // The damaged file was replaced by a good one.
+        let key = CacheFile.key(for: options, detector: HeuristicDetector())
+        guard case .success(let cache) = CacheFile.decode(try Data(contentsOf: cacheFile), key: key) else {
+            Issue.record("the cache was not rewritten")
+            return
+        }
+        #expect(cache.stories.count == 5)
+    }
+
+    @Test func aCacheFromAnotherBuildOfTheToolIsIgnored() throws {
+        let report = try rebuildMatchesCleanBuild { _ in
+            let key = CacheFile.key(for: options, detector: HeuristicDetector())
+            let cache = CacheFile(folder: cacheFolder).load(key: key, logger: .init(label: "test"))
+            #expect(cache.stories.count == 5)
+            // The same contents, as another executable would have written them, with
+            // detection results that are wrong for this one.
+            var other = cache
+            for path in other.stories.keys { other.stories[path]?.detection = (StoryEntities(), []) }
+            try CacheFile.encode(other, key: .init(tool: key.tool + " other", options: key.options)).write(to: cacheFile)
+        }
+        #expect(report.rendered == report.pages)
+        #expect(report.characters > 0)
+    }
+
+    @Test func theToolStampNamesTheExecutableAndTheWordLists() {
+        let parts = CacheFile.toolStamp.split(separator: " ")
+        #expect(parts.count == 5)
+        #expect(!CacheFile.toolStamp.contains("?"), "\(CacheFile.toolStamp)")
+        // Size, modification time (to the microsecond) and inode of each file.
+        #expect(parts.dropFirst().allSatisfy { $0.split(separator: "/").count == 3 })
+    }
+
+    @Test func aCacheForAnotherOutputFolderIsIgnored() throws {
+        try Builder(options: options).build()
+        var elsewhere = options
+        elsewhere.output = site.root.appendingPathComponent("elsewhere")
+        elsewhere.outputDisplay = "elsewhere"
+        let report = try buildMatchesCleanBuild(elsewhere)
+        #expect(report.rendered == report.pages)
+        // Back to the first folder: its manifest no longer matches the cache's, so nothing is skipped.
+        try append("\nAna slept.\n", to: "sub/05-lanterns.md")
+        let back = try buildMatchesCleanBuild(options)
+        #expect(back.rendered == back.pages)
+    }
+
+    @Test func anOutputFolderDeletedBehindTheCache() throws {
+        let report = try rebuildMatchesCleanBuild { site in
+            try FileManager.default.removeItem(at: site.output)
+        }
+        #expect(report.rendered == report.pages)
+    }
+
+    @Test func anOutputManifestEditedByHand() throws {
+        let report = try rebuildMatchesCleanBuild { site in
+            let manifest = site.output.appendingPathComponent(SiteWriter.manifestName)
+            try site.write(try Data(contentsOf: manifest) + Data("\n".utf8), to: "public/" + SiteWriter.manifestName)
+        }
+        #expect(report.rendered == report.pages)
+    }
+
+    // MARK: - When the cache is written
+
+    @Test func aFailedBuildKeepsThePreviousCache() throws {
+        try rebuildMatchesCleanBuild { site in
+            let saved = try Data(contentsOf: cacheFile)
+            let original = try Data(contentsOf: site.seeds.appendingPathComponent("01-tide.md"))
+            try site.write("---\ntitle: [unclosed\n---\nText.\n", to: "seeds/01-tide.md")
+            #expect(throws: BuildFailure.self) { try Builder(options: options).build() }
+            #expect(try Data(contentsOf: cacheFile) == saved)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).sorted() == [".gitignore", "CACHEDIR.TAG", "build-cache"])
+            try site.write(original + Data("\nElena slept.\n".utf8), to: "seeds/01-tide.md")
+        }
+    }
+
+    @Test func aFailedWriteKeepsThePreviousCache() throws {
+        try Builder(options: options).build()
+        let saved = try Data(contentsOf: cacheFile)
+        var blocked = options
+        blocked.output = site.root.appendingPathComponent("notes")
+        try site.write("mine", to: "notes/notes.txt")
+        #expect(throws: BuildFailure.self) { try Builder(options: blocked).build() }
+        #expect(try Data(contentsOf: cacheFile) == saved)
+        #expect(try String(contentsOf: site.root.appendingPathComponent("notes/notes.txt"), encoding: .utf8) == "mine")
+    }
+
+    @Test func withoutACacheFolderNothingIsWritten() throws {
+        var options = options
+        options.cacheFolder = nil
+        let report = try Builder(options: options).build()
+        #expect(!FileManager.default.fileExists(atPath: cacheFolder.path))
+        #expect(!report.stages.contains { $0.name == "cache" || $0.name == "save" })
+    }
+
+    @Test func aFileInTheCachesPlaceIsLeftAlone() throws {
+        try site.write("my notes", to: ".anthology-cache")
+        try buildMatchesCleanBuild(options)
+        try buildMatchesCleanBuild(options)
+        #expect(try String(contentsOf: cacheFolder, encoding: .utf8) == "my notes")
+    }
+
+    @Test func theCacheLivesBesideTheConfiguration() throws {
+        let (plain, _) = try BuildOptions.resolving(config: nil, overrides: SiteConfig(), in: site.root)
+        #expect(plain.cacheFolder == site.root.appendingPathComponent(".anthology-cache"))
+        try site.write("title: Elsewhere\n", to: "project/anthology.yml")
+        let (configured, _) = try BuildOptions.resolving(config: "project/anthology.yml", overrides: SiteConfig(), in: site.root)
+        #expect(configured.cacheFolder?.standardizedFileURL == site.root.appendingPathComponent("project/.anthology-cache").standardizedFileURL)
+    }
+
+    // MARK: - What is stored
+
+    @Test(arguments: [
+        "---\ntitle: A\n---\nBody.\n", "---\ntitle: A\n...\nBody\n\nmore", "---\ntitle: A\n---", "---\ntitle: A\n---\n",
+        "No front matter.\n---\nx\n---\n", "---\r\ntitle: A\r\n---\r\nBody.\r\n", "---\ntitle: A\r\n---\r\nBody\n",
+        "---\n---\nEmpty front matter.", "---\ntitle: never closed\nBody", "---", "", "\n---\ntitle: A\n---\nB",
+        "---\ntitle: É\u{301}\n---\n\u{301}Body ü\n",
+    ])
+    func theBodyBelowTheFrontMatterIsCutAsParseCutsIt(_ text: String) {
+        let parsed = FrontMatterParser().parse(text, file: "a.md")
+        // A story whose front matter does not parse is never cached (nor is its body used).
+        guard !parsed.diagnostics.hasErrors else { return }
+        #expect(FrontMatterParser().body(of: text) == parsed.body)
+    }
+
+    @Test func aStoryIsEncodedAgainOnlyWhenItChanged() throws {
+        try Builder(options: options).build()
+        let key = CacheFile.key(for: options, detector: HeuristicDetector())
+        var cache = CacheFile(folder: cacheFolder).load(key: key, logger: .init(label: "test"))
+        #expect(cache.stories.values.allSatisfy { $0.encoded != nil })
+        let path = "02-salt.md"
+        var story = try #require(cache.stories[path])
+        story.parsed?.markdown = "not stored"
+        #expect(story.encoded != nil)
+        story.parsed?.opening = "Changed."
+        #expect(story.encoded == nil)
+        cache.stories[path] = story
+        cache.stories["01-tide.md"]?.detection = (StoryEntities(), [])
+        guard case .success(let read) = CacheFile.decode(try CacheFile.encode(cache, key: key), key: key) else {
+            Issue.record("the cache did not read back")
+            return
+        }
+        #expect(read.stories[path]?.parsed?.opening == "Changed.")
+        #expect(read.stories["01-tide.md"]?.detection?.entities == StoryEntities())
+        #expect(read.stories["sub/05-lanterns.md"]?.encoded == cache.stories["sub/05-lanterns.md"]?.encoded)
+    }
+
+    @Test func storiesReadBackFromDiskEqualTheirParse() throws {
+        let (files, _) = SourceLoader(seedsFolder: site.seeds, displayFolder: "seeds").load()
+        #expect(files.count == 5)
+        for file in files {
+            let story = try #require(StoryParser().parse(file).story)
+            var analysis = StoryAnalysis(source: 1, parsed: story, parseProblems: [], detection: (HeuristicDetector().detect(in: story.prose), []))
+            var stored = BuildCache()
+            stored.stories[file.relativePath] = analysis
+            let data = try CacheFile.encode(stored, key: .init(tool: "t", options: 2))
+            guard case .success(let cache) = CacheFile.decode(data, key: .init(tool: "t", options: 2)) else {
+                Issue.record("\(file.relativePath) did not read back")
+                continue
+            }
+            analysis = try #require(cache.stories[file.relativePath])
+            #expect(analysis.needsText)
+            #expect(analysis.detection?.entities == HeuristicDetector().detect(in: story.prose))
+            let read = try #require(analysis.parsed)
+            #expect(StoryParser().restoreText(of: read, from: file, prose: true) == story, "\(file.relativePath)")
+            var withoutProse = story
+            withoutProse.prose = ""
+            #expect(StoryParser().restoreText(of: read, from: file, prose: false) == withoutProse, "\(file.relativePath)")
+        }
+    }
+}
