@@ -117,10 +117,11 @@ extension HeuristicDetector.Context {
             return true  // "Sumida River", "Queen Street West", "Rua Augusta"
         }
         // Place words written into the name itself: "Hallgrímskirkja", "Karaköy".
-        let lower = last.text.lowercased()
-        if EnglishWords.placeWordEndings.contains(where: { lower.hasSuffix($0) && lower.count > $0.count + 2 }) {
-            return true
+        let hasPlaceEnding = lookups.remember(last.text, in: \.placeWordEnding) {
+            let lower = last.text.lowercased()
+            return EnglishWords.placeWordEndings.contains { lower.hasSuffix($0) && lower.count > $0.count + 2 }
         }
+        if hasPlaceEnding { return true }
         if !last.isPossessive, let next = nextWord(after: indexes.last!), !next.isCapitalized,
            EnglishWords.placeNouns.contains(next.text) {
             return true

@@ -16,6 +16,9 @@ struct ScannedCharacter {
     let end: String.Index
 
     /// The character at `index`, which must start a character of `text`.
+    ///
+    /// Always inlined: called for every character, and otherwise `text` is retained and released each time.
+    @inline(__always)
     init(at index: String.Index, in text: String) {
         // Two ASCII scalars always have a character boundary between them, except CR LF
         // (Unicode's grapheme rules GB3 to GB999); most of the text is such pairs.
@@ -41,8 +44,8 @@ struct ScannedCharacter {
         isSingleScalar && first == scalar
     }
 
-    /// Equals one of these single-scalar characters.
-    func isOne(of scalars: Set<Unicode.Scalar>) -> Bool {
+    /// Equals one of these single-scalar characters (a short list: searching it is cheaper than hashing).
+    func isOne(of scalars: [Unicode.Scalar]) -> Bool {
         isSingleScalar && scalars.contains(first)
     }
 

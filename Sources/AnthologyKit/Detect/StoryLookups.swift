@@ -17,6 +17,8 @@ final class StoryLookups {
     var qualifiedCity: [String: City?] = [:]
     /// `Context.isNeverAName`, asked of every capitalised word and again when runs are trimmed.
     var neverAName: [String: Bool] = [:]
+    /// Whether a word ends in a place word ("Hallgrímskirkja"), asked of every candidate's last word, twice.
+    var placeWordEnding: [String: Bool] = [:]
 
     /// The answer for `name` in `table`, computed and kept on first use.
     func remember<Value>(_ name: String, in table: ReferenceWritableKeyPath<StoryLookups, [String: Value]>,

@@ -29,3 +29,24 @@ struct GazetteerKeyTests {
         #expect(Gazetteer.key("Sa\u{0303}o Paulo") == Gazetteer.key("São Paulo"))
     }
 }
+
+/// Reading the gazetteer's file format, which loading now splits as bytes.
+@Suite("Detect: gazetteer file")
+struct GazetteerFileTests {
+    @Test func readsCitiesColumnsAndAlternateNames() {
+        let tsv = """
+        # comment line\twith\ta\ttab
+        1\tMumbai\tMumbai\tIN\tIndia\t16\t19.07\t72.88\t12691836\tBombay,Bom Bahia,Mumbaï
+
+        2\tSão Tomé\tSao Tome\tST\tSao Tome and Principe\t01\t0.34\t6.73\t71868\t
+        3\ttoo\tfew\tcolumns
+        """
+        let gazetteer = Gazetteer(tsv: tsv)
+        #expect(gazetteer.city(named: "Bombay")?.name == "Mumbai")
+        #expect(gazetteer.city(named: "Bom Bahia")?.latitude == 19.07)
+        #expect(gazetteer.city(named: "mumbai")?.population == 12691836)
+        #expect(gazetteer.city(named: "SAO TOME")?.name == "São Tomé")
+        #expect(gazetteer.isCountry("India") && gazetteer.isCountry("Sao Tome and Principe"))
+        #expect(gazetteer.city(named: "too") == nil && gazetteer.city(named: "comment line") == nil)
+    }
+}
