@@ -17,9 +17,9 @@ struct ScannedCharacter {
 
     /// The character at `index`, which must start a character of `text`.
     ///
-    /// Always inlined: called for every character, and otherwise `text` is retained and released each time.
-    @inline(__always)
-    init(at index: String.Index, in text: String) {
+    /// `text` is borrowed: called for every character, an initialiser's usual owned argument
+    /// cost a retain and a release of the text each time.
+    init(at index: String.Index, in text: borrowing String) {
         // Two ASCII scalars always have a character boundary between them, except CR LF
         // (Unicode's grapheme rules GB3 to GB999); most of the text is such pairs.
         let utf8 = text.utf8
