@@ -49,3 +49,15 @@ public struct SiteMetadata: Sendable, Hashable {
         return "\(parts[0].lowercased())_\(region.uppercased())"
     }
 }
+
+extension ContentHash {
+    /// Every setting of `metadata`: each can change what any page says, so the page
+    /// fingerprints and the build cache's key both include them.
+    mutating func combine(_ metadata: SiteMetadata) {
+        for value in [metadata.title, metadata.description ?? "\u{0}", metadata.author ?? "\u{0}", metadata.language,
+                      metadata.baseURL.map { "\($0)" } ?? "\u{0}"] {
+            combine(value)
+        }
+        combine(metadata.storiesPerPage)
+    }
+}

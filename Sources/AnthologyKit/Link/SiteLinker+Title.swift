@@ -13,10 +13,6 @@ extension SiteLinker {
     /// How many words of the text a derived title takes, at most.
     static let derivedTitleWords = 6
 
-    static func derivedTitle(_ entities: StoryEntities, prose: String) -> String {
-        derivedTitle(entities, leadWords: Excerpt.words(of: prose, limit: derivedTitleWords))
-    }
-
     /// `leadWords`: the first words of the text (`ParsedStory.leadWords`).
     static func derivedTitle(_ entities: StoryEntities, leadWords: String) -> String {
         let leads = entities.characters

@@ -51,7 +51,7 @@ public struct Builder: Sendable {
                     return cached
                 }
                 let (story, problems) = StoryParser().parse(file)
-                return StoryAnalysis(source: source.value, parsed: story, parseProblems: problems, detection: nil, input: nil)
+                return StoryAnalysis(source: source.value, parsed: story, parseProblems: problems, detection: nil)
             }
         }
         diagnostics += analyses.flatMap(\.parseProblems)

@@ -67,11 +67,7 @@ public struct CacheFile: Sendable {
         for url in [options.seeds, options.templates, options.output] { hash.combine(url.standardizedFileURL.path) }
         for text in [options.seedsDisplay, options.templatesDisplay, options.outputDisplay] { hash.combine(text) }
         hash.combine(options.includeDrafts)
-        let metadata = options.metadata
-        for value in [metadata.title, metadata.description ?? "\u{0}", metadata.author ?? "\u{0}", metadata.language,
-                      metadata.baseURL.map { "\($0)" } ?? "\u{0}"] {
-            hash.combine(value)
-        }
+        hash.combine(options.metadata)
         hash.combine(String(reflecting: type(of: detector)))
         return Key(tool: toolStamp, options: hash.value)
     }
@@ -246,10 +242,7 @@ public struct CacheFile: Sendable {
         let temporary = folder.appendingPathComponent(".\(Self.fileName).\(getpid()).tmp")
         do {
             let data = try Self.encode(cache, key: key)
-            try FileOutput.write(data, to: temporary.path)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-            }
+            try FileOutput.replace(url.path, with: data, temporary: temporary.path)
             logger.debug("cache: saved \(cache.stories.count) stories, \(data.count / 1024) KiB, in \(start.duration(to: clock.now).milliseconds)")
         } catch {
             try? fm.removeItem(at: temporary)

@@ -32,7 +32,7 @@ public struct SiteRenderer: Sendable {
 
     func render(_ site: Site, cache: inout RenderCache) -> Rendered {
         var contexts = PageContexts(site: site, metadata: metadata)
-        let storyContexts = contexts
+        let storyContexts = contexts  // story pages need no placed anchors
         let fingerprints = PageFingerprints(site: site, settings: settingsFingerprint)
         let previous = cache
         var next = RenderCache()
@@ -57,9 +57,7 @@ public struct SiteRenderer: Sendable {
             next.anchors[story.body] = story.anchors
             if let file = story.file { files.append(file) } else { unchanged.append(story.page) }
         }
-        let placedAnchors = contexts.placedAnchors
-
-        let pages = pageList(site, fingerprints: fingerprints, placedAnchors: placedAnchors)
+        let pages = pageList(site, fingerprints: fingerprints, placedAnchors: contexts.placedAnchors)
         let linked = contexts
         let others = pages.concurrentMap { page -> (fingerprint: UInt64, file: OutputFile?) in
             let fingerprint = page.fingerprint()
@@ -139,11 +137,7 @@ public struct SiteRenderer: Sendable {
     var settingsFingerprint: ContentHash {
         var hash = ContentHash()
         hash.combine(templates.fingerprint)
-        for value in [metadata.title, metadata.description ?? "\u{0}", metadata.author ?? "\u{0}", metadata.language,
-                      metadata.baseURL.map { "\($0)" } ?? "\u{0}"] {
-            hash.combine(value)
-        }
-        hash.combine(metadata.storiesPerPage)
+        hash.combine(metadata)
         return hash
     }
 

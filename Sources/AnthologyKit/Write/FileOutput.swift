@@ -23,6 +23,18 @@ enum FileOutput {
         }
     }
 
+    /// Writes beside the file (`temporary`, by default a hidden name in the same folder), then
+    /// renames over it: readers see the old file or the new one, never half of one.
+    static func replace(_ path: String, with contents: Data, temporary: String? = nil) throws {
+        let temporary = temporary ?? (path as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).anthology-new"
+        try write(contents, to: temporary)
+        if rename(temporary, path) != 0 {
+            let error = failure("could not replace \(path)")
+            unlink(temporary)
+            throw error
+        }
+    }
+
     /// Creates `path` and its missing parents; `known` remembers folders already made.
     static func makeFolder(_ path: String, known: inout Set<String>) throws {
         if path.isEmpty || known.contains(path) { return }

@@ -125,7 +125,7 @@ public struct SiteWriter: Sendable {
             let url = output.appendingPathComponent(file.path)
             if previous[file.path] == hash, fm.fileExists(atPath: url.path) { continue }
             try FileOutput.makeFolder(url.deletingLastPathComponent().path, known: &folders)
-            try Self.replace(url, with: file.contents)
+            try FileOutput.replace(url.path, with: file.contents)
             result.written.append(file.path)
         }
         for path in previous.keys.sorted() where manifest[path] == nil {
@@ -135,22 +135,11 @@ public struct SiteWriter: Sendable {
             result.removed.append(path)
         }
         let manifestText = Self.manifestText(manifest)
-        try Self.replace(output.appendingPathComponent(Self.manifestName), with: manifestText)
+        try FileOutput.replace(output.appendingPathComponent(Self.manifestName).path, with: manifestText)
         result.manifestHash = ContentHash.of(manifestText)
         result.written.sort()
         result.files = manifest.count + 1
         return result
-    }
-
-    /// Writes beside the file, then renames over it: readers see the old file or the new one.
-    private static func replace(_ url: URL, with contents: Data) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).anthology-new")
-        try FileOutput.write(contents, to: temporary.path)
-        if rename(temporary.path, url.path) != 0 {
-            let code = errno
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "could not replace \(url.path): \(String(cString: strerror(code)))"])
-        }
     }
 
     /// Folders emptied by removing a page (a story that was renamed) go too, up to the output folder.

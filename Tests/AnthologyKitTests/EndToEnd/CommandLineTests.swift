@@ -64,7 +64,7 @@ struct CommandLineTests {
         #expect(second.stderr.contains("cache: loaded 3 stories"), "\(second.stderr)")
         let clean = try run(["build", "--no-cache", "--output", "clean"], in: site.root)
         #expect(clean.status == 0, "\(clean.stderr)")
-        #expect(PersistentCacheTests.contents(of: site.output) == PersistentCacheTests.contents(of: site.root.appendingPathComponent("clean")))
+        #expect(FixtureAnthology.contents(of: site.output) == FixtureAnthology.contents(of: site.root.appendingPathComponent("clean")))
     }
 
     @Test func aBrokenStoryFailsWithItsLocationAndExitCode() throws {

@@ -20,27 +20,8 @@ struct IncrementalBuildTests {
 
         let clean = site.root.appendingPathComponent("clean")
         try site.build(output: clean)
-        let incremental = Self.contents(of: site.output)
-        let expected = Self.contents(of: clean)
-        #expect(incremental.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
-        for (path, data) in expected where incremental[path] != data {
-            Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation)
-        }
+        FixtureAnthology.expectSameFiles(site.output, asCleanBuild: clean, sourceLocation: sourceLocation)
         return report
-    }
-
-    /// Every file below `folder`, the manifest included, by relative path.
-    private static func contents(of folder: URL) -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder.path)
-        while let relative = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let url = folder.appendingPathComponent(relative)
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[relative] = try? Data(contentsOf: url)
-            }
-        }
-        return files
     }
 
     @Test func editingAStoryRewritesOnlyThePagesThatShowIt() throws {

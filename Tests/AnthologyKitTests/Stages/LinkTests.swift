@@ -56,8 +56,8 @@ struct LinkTests {
         let entities = StoryEntities(characters: [character("Sophie Kentaro", mentions: 9, offset: 0),
                                                   character("Milo", mentions: 1, offset: 50),
                                                   character("Akira", mentions: 5, offset: 20)])
-        #expect(SiteLinker.derivedTitle(entities, prose: "") == "Sophie and Akira")
-        #expect(SiteLinker.derivedTitle(StoryEntities(), prose: "The wind rose over the empty fields at dusk.") == "The wind rose over the empty…")
+        #expect(SiteLinker.derivedTitle(entities, leadWords: "") == "Sophie and Akira")
+        #expect(SiteLinker.derivedTitle(StoryEntities(), leadWords: story("a.md", prose: "The wind rose over the empty fields at dusk.").story.leadWords) == "The wind rose over the empty…")
     }
 }
 

@@ -95,27 +95,8 @@ final class PersistentCacheTests {
         clean.output = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
         try Builder(options: clean).build()
         defer { try? FileManager.default.removeItem(at: clean.output) }
-        let built = Self.contents(of: options.output)
-        let expected = Self.contents(of: clean.output)
-        #expect(built.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
-        for (path, data) in expected where built[path] != data {
-            Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation)
-        }
+        FixtureAnthology.expectSameFiles(options.output, asCleanBuild: clean.output, sourceLocation: sourceLocation)
         return report
-    }
-
-    /// Every file below `folder`, the manifest included, by relative path.
-    static func contents(of folder: URL) -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder.path)
-        while let relative = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let url = folder.appendingPathComponent(relative)
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[relative] = try? Data(contentsOf: url)
-            }
-        }
-        return files
     }
 
     /// A first build (which writes the cache), `change`, and a rebuild through the cache.

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import AnthologyKit
 
 /// A throwaway anthology in a temporary folder: stories, the repository's templates, and an
@@ -86,6 +87,31 @@ struct FixtureAnthology {
 
     func exists(_ relative: String) -> Bool {
         FileManager.default.fileExists(atPath: output.appendingPathComponent(relative).path)
+    }
+
+    /// Every file below `folder`, the manifest included, with its contents, by relative path.
+    static func contents(of folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let relative = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(relative)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[relative] = try? Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
+    /// Records an issue for every file that `built` and the clean build in `clean` do not
+    /// hold alike, byte for byte.
+    static func expectSameFiles(_ built: URL, asCleanBuild clean: URL, sourceLocation: SourceLocation = #_sourceLocation) {
+        let actual = contents(of: built)
+        let expected = contents(of: clean)
+        #expect(actual.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
+        for (path, data) in expected where actual[path] != data {
+            Issue.record("\(path) differs from a clean build", sourceLocation: sourceLocation)
+        }
     }
 
     /// Every file below `folder` (default: the output), as sorted relative paths.
