@@ -29,13 +29,16 @@ public struct SiteLinker: Sendable {
     public init() {}
 
     public func link(_ inputs: [Input]) -> (site: Site, notes: [Diagnostic]) {
-        // Indexes are sorted rather than the inputs, which are large values to move around.
-        let ordered = inputs.indices.sorted { Self.readingOrder(inputs[$0], inputs[$1]) }.map { inputs[$0] }
+        // Indexes are sorted rather than the inputs, which are large values to move around;
+        // every sort below compares precomputed keys, as `serve` links the whole anthology
+        // again after each save.
+        let order = inputs.indices.sorted { Self.readingOrder(inputs[$0], inputs[$1]) }
         var notes: [Diagnostic] = []
 
         // Stories, in reading order.
         var storySlugs = SlugAllocator(kind: "story")
-        var stories: [Site.Story] = ordered.map { input in
+        var stories: [Site.Story] = order.map { inputIndex in
+            let input = inputs[inputIndex]
             let (title, source) = Self.title(for: input)
             let slug = storySlugs.allocate(Slug.make(title, fallback: "story"), for: title)
             let story = input.story
@@ -51,89 +54,105 @@ public struct SiteLinker: Sendable {
 
         // Characters: one page per person. A full name is the same person in every story;
         // a bare first name is only merged across stories when front matter names it.
-        var characterKeys: [String] = []
-        var characterByKey: [String: Site.Character] = [:]
-        var storyCharacterKeys: [[String]] = Array(repeating: [], count: ordered.count)
-        // How each story writes each of its characters' and cities' names, for linking mentions.
-        var storyForms: [[String: [String]]] = Array(repeating: [:], count: ordered.count)
-        for (storyIndex, input) in ordered.enumerated() {
+        var gathered: [Site.Character] = []
+        /// Every name of a character met in more than one story; nil while met in one.
+        var mergedNames: [Set<String>?] = []
+        var gatheredByKey: [String: Int] = [:]
+        // Each story's characters and cities (by gathered position), in order of first
+        // mention, with how the story writes their names, for linking mentions.
+        var storyCharacters: [[(position: Int, forms: [String])]] = Array(repeating: [], count: order.count)
+        for (storyIndex, inputIndex) in order.enumerated() {
+            let input = inputs[inputIndex]
             let listed = input.story.frontMatter.characters != nil
             for (position, detected) in input.entities.characters.enumerated() {
                 let folded = input.characterKeys[position]
                 let key = detected.name.contains(" ") || listed ? folded : "\(storyIndex)/" + folded
                 let appearance = Site.Character.Appearance(
                     story: storyIndex, mentions: detected.mentions, excerpt: input.characterExcerpts[position])
-                if let name = characterByKey[key]?.name {
+                let found: Int
+                if let existing = gatheredByKey[key] {
+                    found = existing
                     // Changed in place: a copy per appearance would make recurring characters quadratic.
-                    characterByKey[key]!.aliases = Array(Set(characterByKey[key]!.aliases + detected.aliases + [detected.name])
-                        .subtracting([name])).sorted()
-                    characterByKey[key]!.appearances.append(appearance)
+                    if mergedNames[found] == nil { mergedNames[found] = Set(gathered[found].aliases) }
+                    mergedNames[found]!.formUnion(detected.aliases + [detected.name])
+                    gathered[found].appearances.append(appearance)
                 } else {
-                    characterKeys.append(key)
-                    characterByKey[key] = Site.Character(
+                    found = gathered.count
+                    gatheredByKey[key] = found
+                    gathered.append(Site.Character(
                         slug: "", name: detected.name, aliases: detected.aliases, introduction: detected.sentence,
-                        appearances: [appearance], companions: [], cities: [])
+                        appearances: [appearance], companions: [], cities: []))
+                    mergedNames.append(nil)
                 }
-                if !storyCharacterKeys[storyIndex].contains(key) { storyCharacterKeys[storyIndex].append(key) }
-                storyForms[storyIndex]["character:" + key, default: []] += detected.forms
+                Self.add(detected.forms, for: found, to: &storyCharacters[storyIndex])
             }
         }
-        let sortedCharacterKeys = characterKeys.sorted {
-            let a = characterByKey[$0]!, b = characterByKey[$1]!
-            return (a.name.lowercased(), a.name, a.appearances[0].story) < (b.name.lowercased(), b.name, b.appearances[0].story)
+        for (position, names) in mergedNames.enumerated() {
+            guard var names else { continue }
+            names.remove(gathered[position].name)
+            gathered[position].aliases = names.sorted()
         }
-        var characterIndex: [String: Int] = [:]
+        let characterOrder = gathered.indices.map { ($0, gathered[$0].name.lowercased()) }.sorted {
+            let a = gathered[$0.0], b = gathered[$1.0]
+            return ($0.1, a.name, a.appearances[0].story) < ($1.1, b.name, b.appearances[0].story)
+        }.map(\.0)
+        var characterIndex = [Int](repeating: 0, count: gathered.count)
         var characterSlugs = SlugAllocator(kind: "character")
-        var characters: [Site.Character] = sortedCharacterKeys.enumerated().map { index, key in
-            characterIndex[key] = index
-            var character = characterByKey[key]!
+        var characters: [Site.Character] = characterOrder.enumerated().map { index, position in
+            characterIndex[position] = index
+            var character = gathered[position]
             character.slug = characterSlugs.allocate(Slug.make(character.name, fallback: "character"), for: character.name)
             return character
         }
+        gathered = []
         notes += characterSlugs.notes.map { .note("characters", $0) }
 
         // Cities: one page per real city, however each story spells it.
-        var cityByID: [String: Site.CityPage] = [:]
-        var storyCityIDs: [[String]] = Array(repeating: [], count: ordered.count)
-        for (storyIndex, input) in ordered.enumerated() {
-            for mention in input.entities.cities {
-                let id = mention.city.id
-                cityByID[id, default: Site.CityPage(slug: "", city: mention.city, stories: [], characters: [], places: [])]
-                    .stories.append(storyIndex)
-                if !storyCityIDs[storyIndex].contains(id) { storyCityIDs[storyIndex].append(id) }
-                storyForms[storyIndex]["city:" + id, default: []] += mention.forms
+        var cityPages: [Site.CityPage] = []
+        var cityByID: [String: Int] = [:]
+        var storyCities: [[(position: Int, forms: [String])]] = Array(repeating: [], count: order.count)
+        for (storyIndex, inputIndex) in order.enumerated() {
+            let entities = inputs[inputIndex].entities
+            for mention in entities.cities {
+                let position: Int
+                if let existing = cityByID[mention.city.id] {
+                    position = existing
+                } else {
+                    position = cityPages.count
+                    cityByID[mention.city.id] = position
+                    cityPages.append(Site.CityPage(slug: "", city: mention.city, stories: [], characters: [], places: []))
+                }
+                cityPages[position].stories.append(storyIndex)
+                Self.add(mention.forms, for: position, to: &storyCities[storyIndex])
             }
-            for place in input.entities.places {
-                if let id = place.cityID, cityByID[id] != nil, !cityByID[id]!.places.contains(place.name) {
-                    cityByID[id]!.places.append(place.name)
+            for place in entities.places {
+                if let id = place.cityID, let position = cityByID[id], !cityPages[position].places.contains(place.name) {
+                    cityPages[position].places.append(place.name)
                 }
             }
         }
-        let sortedCityIDs = cityByID.keys.sorted {
-            let a = cityByID[$0]!.city, b = cityByID[$1]!.city
+        let cityOrder = cityPages.indices.sorted {
+            let a = cityPages[$0].city, b = cityPages[$1].city
             return (a.name, a.countryCode, a.id) < (b.name, b.countryCode, b.id)
         }
-        var cityIndex: [String: Int] = [:]
+        var cityIndex = [Int](repeating: 0, count: cityPages.count)
         var citySlugs = SlugAllocator(kind: "city")
-        var cities: [Site.CityPage] = sortedCityIDs.enumerated().map { index, id in
-            cityIndex[id] = index
-            var page = cityByID[id]!
+        var cities: [Site.CityPage] = cityOrder.enumerated().map { index, position in
+            cityIndex[position] = index
+            var page = cityPages[position]
             page.slug = citySlugs.allocate(Slug.make(page.city.name, fallback: "city"), for: page.city.name)
             page.places.sort()
             return page
         }
+        cityPages = []
         notes += citySlugs.notes.map { .note("cities", $0) }
 
         // Relations.
         for storyIndex in stories.indices {
-            stories[storyIndex].characters = storyCharacterKeys[storyIndex].compactMap { characterIndex[$0] }
-            stories[storyIndex].cities = storyCityIDs[storyIndex].compactMap { cityIndex[$0] }
-            for key in storyCharacterKeys[storyIndex] {
-                if let index = characterIndex[key] { stories[storyIndex].characterForms[index] = storyForms[storyIndex]["character:" + key] }
-            }
-            for id in storyCityIDs[storyIndex] {
-                if let index = cityIndex[id] { stories[storyIndex].cityForms[index] = storyForms[storyIndex]["city:" + id] }
-            }
+            stories[storyIndex].characters = storyCharacters[storyIndex].map { characterIndex[$0.position] }
+            stories[storyIndex].cities = storyCities[storyIndex].map { cityIndex[$0.position] }
+            for (position, forms) in storyCharacters[storyIndex] { stories[storyIndex].characterForms[characterIndex[position]] = forms }
+            for (position, forms) in storyCities[storyIndex] { stories[storyIndex].cityForms[cityIndex[position]] = forms }
         }
         for index in characters.indices {
             let storyIndexes = characters[index].appearances.map(\.story)
@@ -145,6 +164,16 @@ public struct SiteLinker: Sendable {
             cities[index].characters = Set(cities[index].stories.flatMap { stories[$0].characters }).sorted()
         }
         return (Site(stories: stories, characters: characters, cities: cities), notes)
+    }
+
+    /// Adds how a story writes an entity's name to that story's list, in order of first
+    /// mention (two detected names can fold into one entity, whose forms then add up).
+    private static func add(_ forms: [String], for position: Int, to list: inout [(position: Int, forms: [String])]) {
+        if let existing = list.firstIndex(where: { $0.position == position }) {
+            list[existing].forms += forms
+        } else {
+            list.append((position, forms))
+        }
     }
 
     /// Front matter `order`, then `date`, then file name: an editor can pin any story.

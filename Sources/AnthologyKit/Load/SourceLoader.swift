@@ -65,30 +65,24 @@ public struct SourceLoader: Sendable {
         let fm = FileManager.default
         while let folder = pending.popLast() {
             let url = folder.isEmpty ? seedsFolder : seedsFolder.appendingPathComponent(folder)
-            let entries: [String]
+            let entries: [FolderListing.Entry]
             do {
-                entries = try fm.contentsOfDirectory(atPath: url.path)
+                entries = try FolderListing.entries(of: url.path)
             } catch {
                 diagnostics.append(.error(displayPath(folder), "cannot list this folder: \(error.localizedDescription)",
                                           fix: "make the folder readable"))
                 continue
             }
-            for name in entries where !name.hasPrefix(".") {
-                let relative = folder.isEmpty ? name : folder + "/" + name
-                let entryPath = seedsFolder.path + "/" + relative
-                var isDirectory: ObjCBool = false
-                let exists = fm.fileExists(atPath: entryPath, isDirectory: &isDirectory)
-                let ext = (name as NSString).pathExtension.lowercased()
-                if exists && isDirectory.boolValue {
-                    // A site Anthology built (say `--output seeds/site`) is not a folder of stories.
-                    let isBuiltSite = fm.fileExists(atPath: entryPath + "/" + SiteWriter.manifestName)
-                    if !Self.storyExtensions.contains(ext) {
-                        if !isBuiltSite { pending.append(relative) }
-                        continue
-                    }
-                }
-                if Self.storyExtensions.contains(ext) {
+            for entry in entries where !entry.name.hasPrefix(".") {
+                let relative = folder.isEmpty ? entry.name : folder + "/" + entry.name
+                // Anything named like a story is one, so that a folder or a dangling link with
+                // that name is reported when it is read rather than silently skipped.
+                if Self.storyExtensions.contains((entry.name as NSString).pathExtension.lowercased()) {
                     result.append(relative)
+                } else if entry.isFolder(in: url.path),
+                          // A site Anthology built (say `--output seeds/site`) is not a folder of stories.
+                          !fm.fileExists(atPath: seedsFolder.path + "/" + relative + "/" + SiteWriter.manifestName) {
+                    pending.append(relative)
                 }
             }
         }

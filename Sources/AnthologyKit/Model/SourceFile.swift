@@ -4,7 +4,10 @@ public struct SourceFile: Sendable, Hashable {
     public var relativePath: String
     /// Path for messages: the seeds folder as the user gave it, joined with `relativePath`.
     public var displayPath: String
-    public var text: String
+    public var text: String { didSet { textHash = ContentHash.of(text) } }
+    /// Hash of `text`, taken when it is read, so that a rebuild tells the unchanged stories
+    /// it reuses from changed ones without reading their text again.
+    private(set) var textHash: UInt64
     /// The file as it was when read, so an unchanged file need not be read again.
     var stamp: FileStamp?
 
@@ -12,6 +15,7 @@ public struct SourceFile: Sendable, Hashable {
         self.relativePath = relativePath
         self.displayPath = displayPath
         self.text = text
+        textHash = ContentHash.of(text)
     }
 
     /// Plain-text files are not Markdown: `*` or `#` in them is literal.

@@ -13,11 +13,15 @@ public struct BuildCache: Sendable, Codable {
     /// The story files as last read, reused while `stat` shows them unchanged.
     var files: [String: SourceFile] = [:]
     var render = RenderCache()
+    /// What the last write did, with the manifest it left, which the next write then need
+    /// not parse again.
+    var written: SiteWriter.Result?
 
     public init() {}
 
     /// The story files as last read stay in memory only: their text is the bulk of an
-    /// anthology, and a build from the disk cache hashes each file it reads anyway.
+    /// anthology, and a build from the disk cache hashes each file it reads anyway. The
+    /// last write's manifest is on disk already.
     private enum CodingKeys: String, CodingKey {
         case stories, render
     }

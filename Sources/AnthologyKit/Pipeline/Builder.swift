@@ -42,7 +42,7 @@ public struct Builder: Sendable {
             files.concurrentMap { file in
                 var source = ContentHash()
                 source.combine(file.displayPath)
-                source.combine(file.text)
+                source.combine(file.textHash)
                 if var cached = previous[file.relativePath], cached.source == source.value {
                     if cached.needsText, let story = cached.parsed {
                         cached.parsed = StoryParser().restoreText(of: story, from: file, prose: cached.detection == nil)
@@ -146,15 +146,17 @@ public struct Builder: Sendable {
         var failure: BuildFailure?
         time("write", &report) {
             do throws(BuildFailure) {
-                result = try writer.write(rendered.files, unchanged: rendered.unchanged)
+                result = try writer.write(rendered.files, unchanged: rendered.unchanged, known: cache.written)
             } catch {
                 failure = error
             }
         }
         if let failure {
             cache.render = RenderCache()
+            cache.written = nil
             throw BuildFailure(report.diagnostics + failure.diagnostics)
         }
+        cache.written = result
         cache.render.manifest = result.manifestHash
         report.files = result.files
         report.pages = rendered.pages

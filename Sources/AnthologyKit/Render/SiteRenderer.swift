@@ -34,6 +34,7 @@ public struct SiteRenderer: Sendable {
         var contexts = PageContexts(site: site, metadata: metadata)
         let storyContexts = contexts  // story pages need no placed anchors
         let fingerprints = PageFingerprints(site: site, settings: settingsFingerprint)
+        let mentions = MentionTargets(site: site)
         let previous = cache
         var next = RenderCache()
         var files: [OutputFile] = []
@@ -41,7 +42,7 @@ public struct SiteRenderer: Sendable {
 
         let stories = Array(site.stories.indices).concurrentMap { index -> (page: String, fingerprint: UInt64, body: UInt64, file: OutputFile?, anchors: Set<String>) in
             let page = SitePaths.story(site.stories[index].slug)
-            let targets = mentionTargets(index, in: site)
+            let targets = mentions.story(index)
             let bodyKey = Self.bodyFingerprint(site.stories[index], targets: targets)
             let fingerprint = fingerprints.story(index, path: page, body: bodyKey)
             if previous.pages[page] == fingerprint, let anchors = previous.anchors[bodyKey] {
@@ -153,25 +154,6 @@ public struct SiteRenderer: Sendable {
             hash.combine(target.id)
         }
         return hash.value
-    }
-
-    /// Where the first mention of each of the story's characters and cities links to.
-    func mentionTargets(_ index: Int, in site: Site) -> [MarkdownDocument.MentionTarget] {
-        let story = site.stories[index]
-        let root = SitePaths.root(of: SitePaths.story(story.slug))
-        var targets: [MarkdownDocument.MentionTarget] = []
-        for index in story.characters {
-            let character = site.characters[index]
-            targets.append(.init(forms: story.characterForms[index] ?? [character.name] + character.aliases,
-                                 href: root + SitePaths.character(character.slug),
-                                 id: SitePaths.characterAnchor(character.slug)))
-        }
-        for index in story.cities {
-            let page = site.cities[index]
-            targets.append(.init(forms: story.cityForms[index] ?? [page.city.name],
-                                 href: root + SitePaths.city(page.slug), id: SitePaths.cityAnchor(page.slug)))
-        }
-        return targets
     }
 
     /// The story's HTML with the first mention of each character and city linked to its page.

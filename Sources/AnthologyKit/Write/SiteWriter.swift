@@ -25,6 +25,8 @@ public struct SiteWriter: Sendable {
         public var files = 0
         /// Hash of the manifest as written, to tell later whether the folder is still as left.
         public var manifestHash: UInt64?
+        /// The manifest as written: each file's path and content hash.
+        public var manifest: [String: UInt64] = [:]
 
         public var changed: [String] { (written + removed).sorted() }
     }
@@ -38,12 +40,14 @@ public struct SiteWriter: Sendable {
     }
 
     /// Writes `files`. `unchanged` names files of the previous build that the renderer knows
-    /// to be current; they are kept as they are.
-    public func write(_ files: [OutputFile], unchanged: [String] = []) throws(BuildFailure) -> Result {
+    /// to be current; they are kept as they are. `known` is the `Result` of the previous
+    /// write to this folder, if at hand: when the manifest on disk is still the one it wrote,
+    /// it is taken from there rather than parsed again.
+    public func write(_ files: [OutputFile], unchanged: [String] = [], known: Result? = nil) throws(BuildFailure) -> Result {
         let hashes = files.concurrentMap { ContentHash.of($0.contents) }
         let result: Result
         do {
-            if let previous = try previousManifest() {
+            if let previous = try previousManifest(known: known) {
                 result = try update(files, hashes: hashes, unchanged: unchanged, previous: previous)
             } else {
                 result = try writeFresh(files, hashes: hashes)
@@ -61,6 +65,7 @@ public struct SiteWriter: Sendable {
     private func writeFresh(_ files: [OutputFile], hashes: [UInt64]) throws -> Result {
         let fm = FileManager.default
         var manifestHash: UInt64?
+        var manifest: [String: UInt64] = [:]
         let parent = output.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).anthology-staging")
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -92,9 +97,10 @@ public struct SiteWriter: Sendable {
             if let failure = failures.lazy.compactMap({ $0 }).first {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
             }
-            let manifest = Self.manifestText(Dictionary(zip(files.map(\.path), hashes), uniquingKeysWith: { a, _ in a }))
-            try FileOutput.write(manifest, to: staging.path + "/" + Self.manifestName)
-            manifestHash = ContentHash.of(manifest)
+            manifest = Dictionary(zip(files.map(\.path), hashes), uniquingKeysWith: { a, _ in a })
+            let text = Self.manifestText(manifest)
+            try FileOutput.write(text, to: staging.path + "/" + Self.manifestName)
+            manifestHash = ContentHash.of(text)
             if fm.fileExists(atPath: output.path) { try fm.removeItem(at: output) }  // an empty folder
             try fm.moveItem(at: staging, to: output)
         } catch {
@@ -102,7 +108,8 @@ public struct SiteWriter: Sendable {
             try? fm.removeItem(at: staging)
             throw error
         }
-        return Result(written: files.map(\.path).sorted(), removed: [], files: files.count + 1, manifestHash: manifestHash)
+        return Result(written: files.map(\.path).sorted(), removed: [], files: files.count + 1,
+                      manifestHash: manifestHash, manifest: manifest)
     }
 
     /// Later builds: only what changed is written, and only what Anthology wrote is removed.
@@ -137,6 +144,7 @@ public struct SiteWriter: Sendable {
         let manifestText = Self.manifestText(manifest)
         try FileOutput.replace(output.appendingPathComponent(Self.manifestName).path, with: manifestText)
         result.manifestHash = ContentHash.of(manifestText)
+        result.manifest = manifest
         result.written.sort()
         result.files = manifest.count + 1
         return result
@@ -156,7 +164,7 @@ public struct SiteWriter: Sendable {
     /// The manifest of the site in the output folder (hashes are nil in manifests from older
     /// versions); nil when there is no output folder or it is empty. Throws when the folder
     /// holds anything Anthology did not make.
-    private func previousManifest() throws(BuildFailure) -> [String: UInt64?]? {
+    private func previousManifest(known: Result?) throws(BuildFailure) -> [String: UInt64?]? {
         let fm = FileManager.default
         if let attributes = try? fm.attributesOfItem(atPath: output.path), attributes[.type] as? FileAttributeType == .typeSymbolicLink {
             throw BuildFailure([.error(displayOutput, "the output folder is a symbolic link",
@@ -170,7 +178,7 @@ public struct SiteWriter: Sendable {
         }
         let contents = (try? fm.contentsOfDirectory(atPath: output.path)) ?? []
         if contents.isEmpty { return nil }
-        guard let manifest = Self.manifest(in: output) else {
+        guard let manifest = Self.manifest(in: output, known: known) else {
             throw BuildFailure([.error(displayOutput, "the output folder is not empty and was not made by Anthology; refusing to replace it",
                                        fix: "pass an empty or new folder with --output (nothing was changed)")])
         }
@@ -184,9 +192,10 @@ public struct SiteWriter: Sendable {
     }
 
     /// The files a manifest lists, with their hashes.
-    static func manifest(in folder: URL) -> [String: UInt64?]? {
-        guard let text = try? String(contentsOf: folder.appendingPathComponent(manifestName), encoding: .utf8),
-              text.hasPrefix(manifestHeader) else { return nil }
+    static func manifest(in folder: URL, known: Result? = nil) -> [String: UInt64?]? {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(manifestName)) else { return nil }
+        if let known, let hash = known.manifestHash, ContentHash.of(data) == hash { return known.manifest }
+        guard let text = String(data: data, encoding: .utf8), text.hasPrefix(manifestHeader) else { return nil }
         var files: [String: UInt64?] = [:]
         for line in text.split(separator: "\n").dropFirst() {
             if let tab = line.lastIndex(of: "\t") {

@@ -24,9 +24,10 @@ struct PageFingerprintTests {
         var contexts = PageContexts(site: site, metadata: renderer.metadata)
         contexts.placedAnchors = anchors
         var result = Fingerprints()
+        let mentions = MentionTargets(site: site)
         for index in site.stories.indices {
             let path = SitePaths.story(site.stories[index].slug)
-            let body = SiteRenderer.bodyFingerprint(site.stories[index], targets: renderer.mentionTargets(index, in: site))
+            let body = SiteRenderer.bodyFingerprint(site.stories[index], targets: mentions.story(index))
             var context = ContentHash()
             context.combine(body)
             ContextFingerprint.combine(contexts.story(index, body: ""), into: &context)
@@ -49,9 +50,8 @@ struct PageFingerprintTests {
         defer { folder.remove() }
         var report = BuildReport()
         let site = try Builder(options: folder.options).analyse(report: &report)
-        let anchors = site.stories.indices.map { index in
-            Set(renderer.mentionTargets(index, in: site).map(\.id))
-        }
+        let mentions = MentionTargets(site: site)
+        let anchors = site.stories.indices.map { Set(mentions.story($0).map(\.id)) }
         return (site, anchors)
     }
 
