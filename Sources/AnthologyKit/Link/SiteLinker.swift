@@ -4,20 +4,23 @@ public struct SiteLinker: Sendable {
     /// A story after detection, with its corrections applied.
     ///
     /// What linking needs from one story alone (each character's excerpt and merge key; the
-    /// opening comes with the parsed story) is worked out here, so that it runs in parallel with the other stories and
-    /// is kept with the story's cached analysis: a rebuild after one save links in time
-    /// proportional to the anthology, not to the length of its stories.
-    public struct Input: Sendable {
-        public var story: ParsedStory
-        public var entities: StoryEntities
+    /// opening comes with the parsed story) is worked out here, so that it runs in parallel
+    /// with the other stories and is kept with the story's cached analysis: a rebuild after
+    /// one save links in time proportional to the anthology, not to the length of its
+    /// stories. A class, so that the cache and each relink share it rather than copy it.
+    public final class Input: Sendable {
+        public let story: ParsedStory
+        public let entities: StoryEntities
         /// For each of `entities.characters`: the text around its first mention, and the key
         /// that merges it with the same person in other stories (case and accents folded).
-        var characterExcerpts: [String]
-        var characterKeys: [String]
+        let characterExcerpts: [String]
+        let characterKeys: [String]
+        let markdownHash: UInt64
 
         public init(story: ParsedStory, entities: StoryEntities) {
             self.story = story
             self.entities = entities
+            markdownHash = ContentHash.of(story.markdown)
             characterExcerpts = entities.characters.map { Excerpt.around($0.forms, in: $0.sentence) }
             characterKeys = entities.characters.map { Gazetteer.key($0.name) }
         }
@@ -45,7 +48,7 @@ public struct SiteLinker: Sendable {
             return Site.Story(
                 slug: slug, title: title, titleSource: source, relativePath: story.relativePath,
                 date: story.frontMatter.date, author: story.frontMatter.author, summary: story.frontMatter.summary,
-                markdown: story.markdown, opensWithHeading: story.opensWithHeading, wordCount: story.wordCount,
+                markdown: story.markdown, markdownHash: input.markdownHash, opensWithHeading: story.opensWithHeading, wordCount: story.wordCount,
                 readingMinutes: max(1, (story.wordCount + Self.wordsPerMinute - 1) / Self.wordsPerMinute),
                 opening: story.opening, characters: [], cities: [],
                 characterForms: [:], cityForms: [:], entities: input.entities)
@@ -66,7 +69,7 @@ public struct SiteLinker: Sendable {
             let listed = input.story.frontMatter.characters != nil
             for (position, detected) in input.entities.characters.enumerated() {
                 let folded = input.characterKeys[position]
-                let key = detected.name.contains(" ") || listed ? folded : "\(storyIndex)/" + folded
+                let key = detected.name.utf8.contains(UInt8(ascii: " ")) || listed ? folded : "\(storyIndex)/" + folded
                 let appearance = Site.Character.Appearance(
                     story: storyIndex, mentions: detected.mentions, excerpt: input.characterExcerpts[position])
                 let found: Int

@@ -9,14 +9,19 @@ public enum Slug {
 
     /// "Théo Ærø" → "theo-aero", "東京" → "dong-jing"; `fallback` when nothing is left.
     public static func make(_ text: String, fallback: String) -> String {
-        // ICU transliteration is slow; most names and titles are ASCII already.
-        let latin = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : text.applyingTransform(transliteration, reverse: false) ?? text
-        var slug = ""
+        // ICU transliteration is slow, and so is Unicode lowercasing; most names and titles
+        // are ASCII already, and for those lowercasing is the byte arithmetic below.
+        let latin = text.utf8.allSatisfy { $0 < 0x80 }
+            ? text : (text.applyingTransform(transliteration, reverse: false) ?? text).lowercased()
+        var slug: [UInt8] = []
+        slug.reserveCapacity(latin.utf8.count)
         var pendingHyphen = false
-        for scalar in latin.lowercased().unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                if pendingHyphen, !slug.isEmpty { slug.append("-") }
-                slug.unicodeScalars.append(scalar)
+        for scalar in latin.unicodeScalars {
+            var value = scalar.value
+            if (0x41...0x5A).contains(value) { value += 0x20 }  // A-Z
+            if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {  // a-z, 0-9
+                if pendingHyphen, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                slug.append(UInt8(value))
                 pendingHyphen = false
             } else if scalar == "'" || scalar == "\u{2019}" {
                 continue  // "Sophie's" → "sophies", not "sophie-s"
@@ -25,10 +30,10 @@ public enum Slug {
             }
         }
         if slug.count > 80 {
-            slug = String(slug.prefix(80))
-            while slug.hasSuffix("-") { slug.removeLast() }
+            slug.removeLast(slug.count - 80)
+            while slug.last == UInt8(ascii: "-") { slug.removeLast() }
         }
-        return slug.isEmpty ? fallback : slug
+        return slug.isEmpty ? fallback : String(decoding: slug, as: UTF8.self)
     }
 }
 

@@ -17,7 +17,10 @@ public struct Site: Sendable {
         public var date: StoryDate?
         public var author: String?
         public var summary: String?
-        public var markdown: String
+        public var markdown: String { didSet { markdownHash = ContentHash.of(markdown) } }
+        /// Hash of `markdown`, made once per version of the story (`SiteLinker.Input`) rather
+        /// than on every rebuild, which fingerprints every story's body.
+        public internal(set) var markdownHash: UInt64
         public var opensWithHeading: Bool
         public var wordCount: Int
         public var readingMinutes: Int

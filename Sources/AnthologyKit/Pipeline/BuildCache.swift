@@ -16,12 +16,15 @@ public struct BuildCache: Sendable, Codable {
     /// What the last write did, with the manifest it left, which the next write then need
     /// not parse again.
     var written: SiteWriter.Result?
+    /// The templates as last loaded from `folder`, with their warnings, reused while none
+    /// of their files changed.
+    var templates: (folder: URL, set: TemplateSet, problems: [Diagnostic])?
 
     public init() {}
 
     /// The story files as last read stay in memory only: their text is the bulk of an
     /// anthology, and a build from the disk cache hashes each file it reads anyway. The
-    /// last write's manifest is on disk already.
+    /// last write's manifest is on disk already, and templates are quickly read again.
     private enum CodingKeys: String, CodingKey {
         case stories, render
     }

@@ -126,7 +126,7 @@ public struct Builder: Sendable {
         var report = BuildReport()
         // Templates are checked before anything else so that their errors are listed
         // together with the stories' errors.
-        let (templates, templateProblems) = TemplateSet.load(from: options.templates, displayFolder: options.templatesDisplay)
+        let (templates, templateProblems) = loadTemplates(reusing: &cache)
         let site: Site
         do {
             site = try analyse(report: &report, cache: &cache)
@@ -163,6 +163,18 @@ public struct Builder: Sendable {
         report.rendered = rendered.files.count { $0.path.hasSuffix(".html") }
         report.changed = result.changed
         return report
+    }
+
+    /// The templates, from the cache while their files are unchanged: `serve` would otherwise
+    /// read and parse them again after every save to a story.
+    private func loadTemplates(reusing cache: inout BuildCache) -> (TemplateSet?, [Diagnostic]) {
+        let folder = options.templates.standardizedFileURL
+        if let cached = cache.templates, cached.folder == folder, cached.set.isCurrent(in: folder) {
+            return (cached.set, cached.problems)
+        }
+        let (set, problems) = TemplateSet.load(from: folder, displayFolder: options.templatesDisplay)
+        cache.templates = set.map { (folder, $0, problems) }
+        return (set, problems)
     }
 
     private func time<T>(_ stage: String, _ report: inout BuildReport, _ work: () throws -> T) rethrows -> T {

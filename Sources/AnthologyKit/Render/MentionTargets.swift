@@ -18,17 +18,17 @@ struct MentionTargets: Sendable {
 
     /// The targets of story `index`: its characters, then its cities, in order of first mention.
     func story(_ index: Int) -> [MarkdownDocument.MentionTarget] {
-        let story = site.stories[index]
+        // Fields are read in place: a copy of the whole story would cost more than the rest.
         var targets: [MarkdownDocument.MentionTarget] = []
-        targets.reserveCapacity(story.characters.count + story.cities.count)
-        for index in story.characters {
-            let character = site.characters[index]
-            targets.append(.init(forms: story.characterForms[index] ?? [character.name] + character.aliases,
-                                 href: characters[index].href, id: characters[index].id))
+        targets.reserveCapacity(site.stories[index].characters.count + site.stories[index].cities.count)
+        for character in site.stories[index].characters {
+            targets.append(.init(forms: site.stories[index].characterForms[character]
+                                     ?? [site.characters[character].name] + site.characters[character].aliases,
+                                 href: characters[character].href, id: characters[character].id))
         }
-        for index in story.cities {
-            targets.append(.init(forms: story.cityForms[index] ?? [site.cities[index].city.name],
-                                 href: cities[index].href, id: cities[index].id))
+        for city in site.stories[index].cities {
+            targets.append(.init(forms: site.stories[index].cityForms[city] ?? [site.cities[city].city.name],
+                                 href: cities[city].href, id: cities[city].id))
         }
         return targets
     }

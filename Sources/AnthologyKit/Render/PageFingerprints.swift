@@ -51,20 +51,26 @@ struct PageFingerprints: Sendable {
         }
         storyReferences = references
         storyCards = site.stories.indices.map { [characterLinks, cityLinks] index in
-            let story = site.stories[index]
-            var hash = ContentHash()
-            hash.combine(references[index])
-            hash.combine(index)
-            hash.combine(optional: story.summary)
-            hash.combine(story.opening)
-            hash.combine(story.wordCount)
-            hash.combine(story.readingMinutes)
-            hash.combine(optional: story.author)
-            hash.combine(optional: story.date?.iso)
-            hash.combine(story.characters.map { characterLinks[$0] })
-            hash.combine(story.cities.map { cityLinks[$0] })
-            return hash.value
+            Self.card(site.stories[index], index: index, reference: references[index],
+                      characterLinks: characterLinks, cityLinks: cityLinks)
         }
+    }
+
+    /// A story's card; the story is passed, not read into a local, so that it is not copied.
+    private static func card(_ story: Site.Story, index: Int, reference: UInt64,
+                             characterLinks: [UInt64], cityLinks: [UInt64]) -> UInt64 {
+        var hash = ContentHash()
+        hash.combine(reference)
+        hash.combine(index)
+        hash.combine(optional: story.summary)
+        hash.combine(story.opening)
+        hash.combine(story.wordCount)
+        hash.combine(story.readingMinutes)
+        hash.combine(optional: story.author)
+        hash.combine(optional: story.date)
+        hash.combine(story.characters.map { characterLinks[$0] })
+        hash.combine(story.cities.map { cityLinks[$0] })
+        return hash.value
     }
 
     private func page(_ path: String, _ template: String) -> ContentHash {
@@ -156,7 +162,7 @@ struct PageFingerprints: Sendable {
         var hash = page(SitePaths.feed, "feed")
         for (index, story) in site.stories.enumerated() {
             hash.combine(storyReferences[index])
-            hash.combine(optional: story.date?.iso)
+            hash.combine(optional: story.date)
             hash.combine(optional: story.author)
             hash.combine(story.summary ?? story.opening)
         }
@@ -165,6 +171,16 @@ struct PageFingerprints: Sendable {
 }
 
 extension ContentHash {
+    /// The date's numbers, rather than its text, which would have to be formatted first.
+    mutating func combine(optional date: StoryDate?) {
+        combine(date != nil)
+        if let date {
+            combine(date.year)
+            combine(date.month)
+            combine(date.day)
+        }
+    }
+
     /// Nil and "" hash differently.
     mutating func combine(optional text: String?) {
         combine(text != nil)

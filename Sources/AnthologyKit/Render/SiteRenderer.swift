@@ -78,7 +78,14 @@ public struct SiteRenderer: Sendable {
             files.append(OutputFile(path: SitePaths.feed, text: AtomFeed(site: site, metadata: metadata).render()))
         }
         let allPages = (site.stories.map { SitePaths.story($0.slug) } + pages.map(\.path)).sorted()
-        files.append(OutputFile(path: SitePaths.sitemap, text: Sitemap(pages: allPages, baseURL: metadata.baseURL).render()))
+        var sitemap = settingsFingerprint
+        sitemap.combine(allPages)
+        next.pages[SitePaths.sitemap] = sitemap.value
+        if previous.pages[SitePaths.sitemap] == sitemap.value {
+            unchanged.append(SitePaths.sitemap)
+        } else {
+            files.append(OutputFile(path: SitePaths.sitemap, text: Sitemap(pages: allPages, baseURL: metadata.baseURL).render()))
+        }
         files.append(OutputFile(path: SitePaths.robots, text: RobotsFile(baseURL: metadata.baseURL).render()))
         for asset in templates.assets {
             files.append(OutputFile(path: "assets/" + asset.path, contents: asset.data))
@@ -145,7 +152,7 @@ public struct SiteRenderer: Sendable {
     /// Everything a story's body depends on: its Markdown and what its mentions link to.
     static func bodyFingerprint(_ story: Site.Story, targets: [MarkdownDocument.MentionTarget]) -> UInt64 {
         var hash = ContentHash()
-        hash.combine(story.markdown)
+        hash.combine(story.markdownHash)
         hash.combine(story.opensWithHeading)
         for target in targets {
             hash.combine(target.forms.count)

@@ -15,6 +15,9 @@ public struct TemplateSet: Sendable {
     let assets: [(path: String, data: Data)]
     /// Hash of every template and asset, so a page rendered with other templates is never reused.
     let fingerprint: UInt64
+    /// Every file read, with its stamp when read, so that `serve` can tell that the set is
+    /// still current without reading and parsing the templates again after each save.
+    private var stamps: [String: FileStamp] = [:]
 
     public static func load(from folder: URL, displayFolder: String) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -27,9 +30,8 @@ public struct TemplateSet: Sendable {
         func display(_ relative: String) -> String {
             displayFolder.hasSuffix("/") ? displayFolder + relative : displayFolder + "/" + relative
         }
-        let files = (fm.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [])
-            .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-            .sorted()
+        let files = listing(folder)
+        var stamps: [String: FileStamp] = [:]
         var library = MustacheLibrary()
         var assets: [(String, Data)] = []
         var fingerprint = ContentHash()
@@ -37,6 +39,7 @@ public struct TemplateSet: Sendable {
             let url = folder.appendingPathComponent(relative)
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
+            stamps[relative] = FileStamp(path: url.path)
             if relative.hasPrefix("assets/") {
                 if let data = fm.contents(atPath: url.path) {
                     fingerprint.combine(relative)
@@ -77,7 +80,28 @@ public struct TemplateSet: Sendable {
                                       fix: "create it; the README lists what each template receives"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (TemplateSet(library: library, assets: assets, fingerprint: fingerprint.value), diagnostics)
+        return (TemplateSet(library: library, assets: assets, fingerprint: fingerprint.value, stamps: stamps), diagnostics)
+    }
+
+    /// Every file under the folder but hidden ones, sorted.
+    private static func listing(_ folder: URL) -> [String] {
+        (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [])
+            .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+            .sorted()
+    }
+
+    /// Whether loading `folder` now would give this set: the same files, each unchanged.
+    func isCurrent(in folder: URL) -> Bool {
+        let files = Self.listing(folder).filter { stamps[$0] != nil || !Self.isFolder(folder.appendingPathComponent($0)) }
+        return files.count == stamps.count && files.allSatisfy { relative in
+            guard let old = stamps[relative], let now = FileStamp(path: folder.appendingPathComponent(relative).path) else { return false }
+            return old.stillDescribes(now)
+        }
+    }
+
+    private static func isFolder(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     func render(_ context: [String: Any], page: String) -> String {

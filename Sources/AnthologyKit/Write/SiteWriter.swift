@@ -135,7 +135,7 @@ public struct SiteWriter: Sendable {
             try FileOutput.replace(url.path, with: file.contents)
             result.written.append(file.path)
         }
-        for path in previous.keys.sorted() where manifest[path] == nil {
+        for path in previous.keys.filter({ manifest[$0] == nil }).sorted() {
             let url = output.appendingPathComponent(path)
             if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
             removeEmptyFolders(above: url)
@@ -187,8 +187,14 @@ public struct SiteWriter: Sendable {
 
     /// One line per file: its path, a tab, and the hash of its contents.
     static func manifestText(_ hashes: [String: UInt64]) -> Data {
-        let lines = hashes.keys.sorted().map { "\($0)\t\(hashes[$0]!.hex)" }
-        return Data((([manifestHeader] + lines).joined(separator: "\n") + "\n").utf8)
+        var text = manifestHeader + "\n"
+        for (path, hash) in hashes.sorted(by: { $0.key < $1.key }) {
+            text += path
+            text += "\t"
+            text += hash.hex
+            text += "\n"
+        }
+        return Data(text.utf8)
     }
 
     /// The files a manifest lists, with their hashes.
