@@ -53,6 +53,13 @@ public struct SourceLoader: Sendable {
         return (files, diagnostics)
     }
 
+    /// Whether a file name ends in one of `storyExtensions`, in any case. Byte by byte, as
+    /// `NSString.pathExtension` costs more than the rest of listing the seeds folder.
+    static func isStoryName(_ name: String) -> Bool {
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        return storyExtensions.contains(String(name[name.utf8.index(after: dot)...]).lowercased())
+    }
+
     func displayPath(_ relative: String) -> String {
         displayFolder.hasSuffix("/") ? displayFolder + relative : displayFolder + "/" + relative
     }
@@ -77,7 +84,7 @@ public struct SourceLoader: Sendable {
                 let relative = folder.isEmpty ? entry.name : folder + "/" + entry.name
                 // Anything named like a story is one, so that a folder or a dangling link with
                 // that name is reported when it is read rather than silently skipped.
-                if Self.storyExtensions.contains((entry.name as NSString).pathExtension.lowercased()) {
+                if Self.isStoryName(entry.name) {
                     result.append(relative)
                 } else if entry.isFolder(in: url.path),
                           // A site Anthology built (say `--output seeds/site`) is not a folder of stories.

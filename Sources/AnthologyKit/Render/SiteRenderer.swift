@@ -15,7 +15,9 @@ public struct SiteRenderer: Sendable {
 
     /// The rendered files, and the pages of the previous build that are still current.
     public struct Rendered: Sendable {
+        /// Sorted by path.
         public var files: [OutputFile]
+        /// In page order.
         public var unchanged: [String]
         public var pages: Int
     }
@@ -77,7 +79,8 @@ public struct SiteRenderer: Sendable {
         } else {
             files.append(OutputFile(path: SitePaths.feed, text: AtomFeed(site: site, metadata: metadata).render()))
         }
-        let allPages = (site.stories.map { SitePaths.story($0.slug) } + pages.map(\.path)).sorted()
+        // In page order: the sitemap sorts its entries itself.
+        let allPages = site.stories.map { SitePaths.story($0.slug) } + pages.map(\.path)
         var sitemap = settingsFingerprint
         sitemap.combine(allPages)
         next.pages[SitePaths.sitemap] = sitemap.value
@@ -92,7 +95,7 @@ public struct SiteRenderer: Sendable {
         }
         next.manifest = previous.manifest
         cache = next
-        return Rendered(files: files.sorted { $0.path < $1.path }, unchanged: unchanged.sorted(),
+        return Rendered(files: files.sorted { $0.path < $1.path }, unchanged: unchanged,
                         pages: site.stories.count + pages.count)
     }
 

@@ -16,7 +16,7 @@ extension Array where Element: Sendable {
                 slots[index] = transform(self[index])
             }
         }
-        return slots.values
+        return slots.takeValues()
     }
 }
 
@@ -24,6 +24,8 @@ extension Array where Element: Sendable {
 /// `concurrentPerform` has returned, so the slots need no lock.
 private final class ResultSlots<T>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<T?>
+    /// Whether the results were moved out, which leaves the buffer uninitialised.
+    private var taken = false
 
     init(count: Int) {
         buffer = .allocate(capacity: count)
@@ -31,7 +33,7 @@ private final class ResultSlots<T>: @unchecked Sendable {
     }
 
     deinit {
-        buffer.deinitialize()
+        if !taken { buffer.deinitialize() }
         buffer.deallocate()
     }
 
@@ -40,5 +42,15 @@ private final class ResultSlots<T>: @unchecked Sendable {
         set { buffer[index] = newValue }
     }
 
-    var values: [T] { buffer.map { $0! } }
+    /// The results, moved rather than copied: a copy of a large value retains each of its
+    /// parts once more, only for the slot's copy to release them again.
+    func takeValues() -> [T] {
+        taken = true
+        return [T](unsafeUninitializedCapacity: buffer.count) { values, initialized in
+            for index in buffer.indices {
+                (values.baseAddress! + index).initialize(to: (buffer.baseAddress! + index).move()!)
+            }
+            initialized = buffer.count
+        }
+    }
 }

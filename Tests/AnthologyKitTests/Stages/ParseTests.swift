@@ -16,6 +16,20 @@ struct LoadTests {
         #expect(files.map(\.displayPath) == ["seeds/a/c.txt", "seeds/b.md"])
     }
 
+    @Test("Stories are found by extension in any case, and through links to folders")
+    func storyNamesAndLinkedFolders() throws {
+        let site = try FixtureAnthology(stories: [
+            "A.MD": "A", "b.Markdown": "B", "c.TXT": "C", "d.md.bak": "x", "e.mdx": "x", "f": "x", "g.": "x",
+            "elsewhere/h.md": "H",
+        ])
+        defer { site.remove() }
+        try FileManager.default.createSymbolicLink(atPath: site.seeds.path + "/linked",
+                                                   withDestinationPath: site.seeds.path + "/elsewhere")
+        let (files, diagnostics) = SourceLoader(seedsFolder: site.seeds, displayFolder: "seeds").load()
+        #expect(diagnostics.isEmpty)
+        #expect(files.map(\.relativePath) == ["A.MD", "b.Markdown", "c.TXT", "elsewhere/h.md", "linked/h.md"])
+    }
+
     /// What a rebuild sees: `previous` as a build long ago read it (its stamps settled).
     private func settled(_ files: [SourceFile]) -> [String: SourceFile] {
         Dictionary(uniqueKeysWithValues: files.map { file in
