@@ -39,17 +39,11 @@ public struct SiteLinker: Sendable {
         var notes: [Diagnostic] = []
 
         // Stories, in reading order.
-        // Titles and the slugs they ask for are each story's own business, so they are made in
-        // parallel; handing out slugs is not.
-        let titles = order.concurrentMap { inputIndex in
-            let (title, source) = Self.title(for: inputs[inputIndex])
-            return (title: title, source: source, slug: Slug.make(title, fallback: "story"))
-        }
         var storySlugs = SlugAllocator(kind: "story")
-        var stories: [Site.Story] = zip(order, titles).map { inputIndex, titled in
+        var stories: [Site.Story] = order.map { inputIndex in
             let input = inputs[inputIndex]
-            let (title, source) = (titled.title, titled.source)
-            let slug = storySlugs.allocate(titled.slug, for: title)
+            let (title, source) = Self.title(for: input)
+            let slug = storySlugs.allocate(Slug.make(title, fallback: "story"), for: title)
             let story = input.story
             return Site.Story(
                 slug: slug, title: title, titleSource: source, relativePath: story.relativePath,
@@ -106,13 +100,11 @@ public struct SiteLinker: Sendable {
             return ($0.1, a.name, a.appearances[0].story) < ($1.1, b.name, b.appearances[0].story)
         }.map(\.0)
         var characterIndex = [Int](repeating: 0, count: gathered.count)
-        let names = characterOrder.map { gathered[$0].name }
-        let wantedSlugs = names.concurrentMap { Slug.make($0, fallback: "character") }
         var characterSlugs = SlugAllocator(kind: "character")
         var characters: [Site.Character] = characterOrder.enumerated().map { index, position in
             characterIndex[position] = index
             var character = gathered[position]
-            character.slug = characterSlugs.allocate(wantedSlugs[index], for: character.name)
+            character.slug = characterSlugs.allocate(Slug.make(character.name, fallback: "character"), for: character.name)
             return character
         }
         gathered = []

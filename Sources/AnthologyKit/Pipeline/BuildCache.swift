@@ -19,6 +19,15 @@ public struct BuildCache: Sendable, Codable {
     /// The templates as last loaded from `folder`, with their warnings, reused while none
     /// of their files changed.
     var templates: (folder: URL, set: TemplateSet, problems: [Diagnostic])?
+    /// What the last build replaced: the site it linked and the analyses it no longer
+    /// needs. Freeing a site of a thousand stories takes milliseconds, which `serve` spends
+    /// after it has told the browser to reload (`releaseRetired`), not before.
+    var retired: (site: Site?, stories: [String: StoryAnalysis]) = (nil, [:])
+
+    /// Frees what the last build left behind (see `retired`).
+    mutating func releaseRetired() {
+        retired = (nil, [:])
+    }
 
     public init() {}
 
@@ -31,31 +40,89 @@ public struct BuildCache: Sendable, Codable {
 }
 
 /// One story's parse and detection results, valid while its file hashes to `source`.
+///
+/// A value with shared storage, copied only when changed: the cache, each stage's results
+/// and the retired cache all hold the same analyses, and for an unchanged story, copying and
+/// freeing its values field by field would be most of what it costs a rebuild.
 struct StoryAnalysis: Sendable {
-    var source: UInt64 { didSet { encoded = nil } }
-    var parsed: ParsedStory? {
-        didSet { if parsed.map(StoredStory.init) != oldValue.map(StoredStory.init) { encoded = nil } }
+    var source: UInt64 {
+        get { storage.source }
+        set { writable().source = newValue; storage.encoded = nil }
     }
-    var parseProblems: [Diagnostic] { didSet { encoded = nil } }
+    var parsed: ParsedStory? {
+        get { storage.parsed }
+        set {
+            let storage = writable()
+            if newValue.map(StoredStory.init) != storage.parsed.map(StoredStory.init) { storage.encoded = nil }
+            storage.parsed = newValue
+        }
+    }
+    var parseProblems: [Diagnostic] {
+        get { storage.parseProblems }
+        set { writable().parseProblems = newValue; storage.encoded = nil }
+    }
     /// Nil until detection ran (drafts left out of the build are never detected).
-    var detection: (entities: StoryEntities, problems: [Diagnostic])? { didSet { encoded = nil } }
+    var detection: (entities: StoryEntities, problems: [Diagnostic])? {
+        get { storage.detection }
+        set { writable().detection = newValue; storage.encoded = nil }
+    }
     /// What linking takes from this story, prepared along with detection; not stored on
     /// disk, as it is quickly derived again from the two above.
-    var input: SiteLinker.Input?
+    var input: SiteLinker.Input? {
+        get { storage.input }
+        set { writable().input = newValue }
+    }
     /// Read from disk without its Markdown and prose, which the parse stage derives again
     /// from the unchanged file (see `BuildCache+Codable.swift`).
-    var needsText = false
+    var needsText: Bool {
+        get { storage.needsText }
+        set { writable().needsText = newValue }
+    }
     /// The bytes this analysis was read from, so that saving the cache again does not encode
     /// it again; dropped by any change to what they hold.
-    var encoded: Data?
+    var encoded: Data? {
+        get { storage.encoded }
+        set { writable().encoded = newValue }
+    }
+
+    private var storage: Storage
 
     init(source: UInt64, parsed: ParsedStory?, parseProblems: [Diagnostic],
          detection: (entities: StoryEntities, problems: [Diagnostic])?, input: SiteLinker.Input? = nil) {
-        self.source = source
-        self.parsed = parsed
-        self.parseProblems = parseProblems
-        self.detection = detection
-        self.input = input
+        storage = Storage(source: source, parsed: parsed, parseProblems: parseProblems, detection: detection, input: input)
+    }
+
+    /// The storage, first copied if another analysis shares it.
+    private mutating func writable() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    /// Changed only through `writable()`, so only while no other analysis holds it.
+    private final class Storage: @unchecked Sendable {
+        var source: UInt64
+        var parsed: ParsedStory?
+        var parseProblems: [Diagnostic]
+        var detection: (entities: StoryEntities, problems: [Diagnostic])?
+        var input: SiteLinker.Input?
+        var needsText = false
+        var encoded: Data?
+
+        init(source: UInt64, parsed: ParsedStory?, parseProblems: [Diagnostic],
+             detection: (entities: StoryEntities, problems: [Diagnostic])?, input: SiteLinker.Input?) {
+            self.source = source
+            self.parsed = parsed
+            self.parseProblems = parseProblems
+            self.detection = detection
+            self.input = input
+        }
+
+        func copy() -> Storage {
+            let copy = Storage(source: source, parsed: parsed, parseProblems: parseProblems, detection: detection, input: input)
+            copy.needsText = needsText
+            copy.encoded = encoded
+            return copy
+        }
     }
 }
 

@@ -38,6 +38,7 @@ public struct Builder: Sendable {
 
         cache.files = Dictionary(files.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
         let previous = cache.stories
+        defer { cache.retired.stories = previous }
         let analyses: [StoryAnalysis] = time("parse", &report) {
             files.concurrentMap { file in
                 var source = ContentHash()
@@ -85,6 +86,7 @@ public struct Builder: Sendable {
         }
         var inputs: [SiteLinker.Input] = []
         cache.stories = [:]
+        cache.stories.reserveCapacity(files.count)
         for (file, analysis) in zip(files, detected) {
             cache.stories[file.relativePath] = analysis
             guard let story = analysis.parsed, let detection = analysis.detection, let input = analysis.input,
@@ -157,6 +159,7 @@ public struct Builder: Sendable {
             throw BuildFailure(report.diagnostics + failure.diagnostics)
         }
         cache.written = result
+        cache.retired.site = site
         cache.render.manifest = result.manifestHash
         report.files = result.files
         report.pages = rendered.pages

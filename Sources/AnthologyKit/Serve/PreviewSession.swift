@@ -49,6 +49,7 @@ actor PreviewSession {
             let elapsed = start.duration(to: clock.now)
             await events.publish(.init(ok: true, changed: report.changed, pages: report.pages,
                                        milliseconds: Self.milliseconds(elapsed)))
+            cache.releaseRetired()
             let new = report.diagnostics.filter { !reported.contains($0) }
             reported = Set(report.diagnostics)
             let verbose = logger.logLevel <= .debug
@@ -61,6 +62,7 @@ actor PreviewSession {
             logger.error("\(cause)build failed in \(elapsed.milliseconds):\n\(error.description)")
             await events.publish(.init(ok: false, changed: [], pages: 0, milliseconds: Self.milliseconds(elapsed),
                                        errors: error.description))
+            cache.releaseRetired()
         }
     }
 
