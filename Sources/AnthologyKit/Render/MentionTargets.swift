@@ -12,8 +12,14 @@ struct MentionTargets: Sendable {
         self.site = site
         // `story(_:)` puts every story at the same depth, whatever its slug.
         let root = SitePaths.root(of: SitePaths.story("story"))
-        characters = site.characters.map { (root + SitePaths.character($0.slug), SitePaths.characterAnchor($0.slug)) }
-        cities = site.cities.map { (root + SitePaths.city($0.slug), SitePaths.cityAnchor($0.slug)) }
+        characters = site.characters.indices.map { index in
+            let slug = site.characters[index].slug
+            return (root + SitePaths.character(slug), SitePaths.characterAnchor(slug))
+        }
+        cities = site.cities.indices.map { index in
+            let slug = site.cities[index].slug
+            return (root + SitePaths.city(slug), SitePaths.cityAnchor(slug))
+        }
     }
 
     /// The targets of story `index`: its characters, then its cities, in order of first mention.

@@ -30,23 +30,25 @@ struct PageFingerprints: Sendable {
         base.combine(site.characters.count)
         base.combine(site.cities.count)
         self.base = base
-        characterLinks = site.characters.map { character in
+        // Here and below, model values are read through their index, in place: iterating
+        // the arrays would copy every story, character and city, on every rebuild.
+        characterLinks = site.characters.indices.map { index in
             var hash = ContentHash()
-            hash.combine(character.name)
-            hash.combine(character.slug)
+            hash.combine(site.characters[index].name)
+            hash.combine(site.characters[index].slug)
             return hash.value
         }
-        cityLinks = site.cities.map { page in
+        cityLinks = site.cities.indices.map { index in
             var hash = ContentHash()
-            hash.combine(page.city.name)
-            hash.combine(page.city.countryName)
-            hash.combine(page.slug)
+            hash.combine(site.cities[index].city.name)
+            hash.combine(site.cities[index].city.countryName)
+            hash.combine(site.cities[index].slug)
             return hash.value
         }
-        let references = site.stories.map { story in
+        let references = site.stories.indices.map { index in
             var hash = ContentHash()
-            hash.combine(story.title)
-            hash.combine(story.slug)
+            hash.combine(site.stories[index].title)
+            hash.combine(site.stories[index].slug)
             return hash.value
         }
         storyReferences = references
@@ -138,21 +140,21 @@ struct PageFingerprints: Sendable {
 
     func charactersIndex(path: String, template: String) -> UInt64 {
         var hash = page(path, template)
-        for (index, character) in site.characters.enumerated() {
+        for index in site.characters.indices {
             hash.combine(characterLinks[index])
-            hash.combine(character.aliases)
-            hash.combine(character.appearances.count)
-            hash.combine(character.appearances.reduce(0) { $0 + $1.mentions })
+            hash.combine(site.characters[index].aliases)
+            hash.combine(site.characters[index].appearances.count)
+            hash.combine(site.characters[index].appearances.reduce(0) { $0 + $1.mentions })
         }
         return hash.value
     }
 
     func citiesIndex(path: String, template: String) -> UInt64 {
         var hash = page(path, template)
-        for (index, page) in site.cities.enumerated() {
+        for index in site.cities.indices {
             hash.combine(cityLinks[index])
-            hash.combine(page.stories.count)
-            hash.combine(page.characters.count)
+            hash.combine(site.cities[index].stories.count)
+            hash.combine(site.cities[index].characters.count)
         }
         return hash.value
     }
@@ -160,11 +162,11 @@ struct PageFingerprints: Sendable {
     /// The feed shows each story's title, address, date, author and opening (or summary).
     func feed() -> UInt64 {
         var hash = page(SitePaths.feed, "feed")
-        for (index, story) in site.stories.enumerated() {
+        for index in site.stories.indices {
             hash.combine(storyReferences[index])
-            hash.combine(optional: story.date)
-            hash.combine(optional: story.author)
-            hash.combine(story.summary ?? story.opening)
+            hash.combine(optional: site.stories[index].date)
+            hash.combine(optional: site.stories[index].author)
+            hash.combine(site.stories[index].summary ?? site.stories[index].opening)
         }
         return hash.value
     }

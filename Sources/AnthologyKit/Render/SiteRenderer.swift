@@ -39,6 +39,9 @@ public struct SiteRenderer: Sendable {
         let mentions = MentionTargets(site: site)
         let previous = cache
         var next = RenderCache()
+        next.pages.reserveCapacity(previous.pages.count)
+        next.anchors.reserveCapacity(site.stories.count)
+        contexts.placedAnchors.reserveCapacity(site.stories.count)
         var files: [OutputFile] = []
         var unchanged: [String] = []
 
@@ -80,7 +83,7 @@ public struct SiteRenderer: Sendable {
             files.append(OutputFile(path: SitePaths.feed, text: AtomFeed(site: site, metadata: metadata).render()))
         }
         // In page order: the sitemap sorts its entries itself.
-        let allPages = site.stories.map { SitePaths.story($0.slug) } + pages.map(\.path)
+        let allPages = site.stories.indices.map { SitePaths.story(site.stories[$0].slug) } + pages.map(\.path)
         var sitemap = settingsFingerprint
         sitemap.combine(allPages)
         next.pages[SitePaths.sitemap] = sitemap.value

@@ -122,6 +122,7 @@ public struct SiteWriter: Sendable {
                                        fix: "move or rename the file, then build again (nothing was changed)")])
         }
         var manifest: [String: UInt64] = [:]
+        manifest.reserveCapacity(unchanged.count + files.count)
         var result = Result()
         for path in unchanged {
             if let hash = previous[path] ?? nil { manifest[path] = hash }
