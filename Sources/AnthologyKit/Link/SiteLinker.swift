@@ -77,7 +77,8 @@ public struct SiteLinker: Sendable {
                     found = existing
                     // Changed in place: a copy per appearance would make recurring characters quadratic.
                     if mergedNames[found] == nil { mergedNames[found] = Set(gathered[found].aliases) }
-                    mergedNames[found]!.formUnion(detected.aliases + [detected.name])
+                    mergedNames[found]!.formUnion(detected.aliases)
+                    mergedNames[found]!.insert(detected.name)
                     gathered[found].appearances.append(appearance)
                 } else {
                     found = gathered.count

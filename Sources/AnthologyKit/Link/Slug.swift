@@ -52,6 +52,8 @@ struct SlugAllocator {
     }
 
     mutating func allocate(_ wanted: String, for label: String) -> String {
+        // Most slugs are free: one lookup-and-insert, and no suffix to remember.
+        if taken.insert(wanted).inserted { return wanted }
         var slug = wanted
         var counter = nextSuffix[wanted] ?? 2
         while taken.contains(slug) {
@@ -60,9 +62,7 @@ struct SlugAllocator {
         }
         nextSuffix[wanted] = counter
         taken.insert(slug)
-        if slug != wanted {
-            notes.append("\(kind) `\(label)` would share the slug `\(wanted)`; it gets `\(slug)` instead")
-        }
+        notes.append("\(kind) `\(label)` would share the slug `\(wanted)`; it gets `\(slug)` instead")
         return slug
     }
 }
