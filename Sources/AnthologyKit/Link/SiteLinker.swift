@@ -32,9 +32,17 @@ public struct SiteLinker: Sendable {
     public init() {}
 
     public func link(_ inputs: [Input]) -> (site: Site, notes: [Diagnostic]) {
+        let linked = link(inputs, after: nil)
+        return (linked.site, linked.notes)
+    }
+
+    /// Links `inputs`, starting from `previous`, the link of the same anthology before an
+    /// edit, when the edit allows it (see `SiteLinker+Patch.swift`).
+    func link(_ inputs: [Input], after previous: Linked?) -> Linked {
+        if let previous, let patched = Self.patch(previous, with: inputs) { return patched }
         // Indexes are sorted rather than the inputs, which are large values to move around;
-        // every sort below compares precomputed keys, as `serve` links the whole anthology
-        // again after each save.
+        // every sort below compares precomputed keys, as `serve` may link the whole
+        // anthology again after a save.
         let order = inputs.indices.sorted { Self.readingOrder(inputs[$0], inputs[$1]) }
         var notes: [Diagnostic] = []
 
@@ -44,14 +52,7 @@ public struct SiteLinker: Sendable {
             let input = inputs[inputIndex]
             let (title, source) = Self.title(for: input)
             let slug = storySlugs.allocate(Slug.make(title, fallback: "story"), for: title)
-            let story = input.story
-            return Site.Story(
-                slug: slug, title: title, titleSource: source, relativePath: story.relativePath,
-                date: story.frontMatter.date, author: story.frontMatter.author, summary: story.frontMatter.summary,
-                markdown: story.markdown, markdownHash: input.markdownHash, opensWithHeading: story.opensWithHeading, wordCount: story.wordCount,
-                readingMinutes: max(1, (story.wordCount + Self.wordsPerMinute - 1) / Self.wordsPerMinute),
-                opening: story.opening, characters: [], cities: [],
-                characterForms: [:], cityForms: [:], entities: input.entities)
+            return Self.story(input, slug: slug, title: title, source: source)
         }
         notes += storySlugs.notes.map { .note("stories", $0) }
 
@@ -167,7 +168,22 @@ public struct SiteLinker: Sendable {
         for index in cities.indices {
             cities[index].characters = Set(cities[index].stories.flatMap { stories[$0].characters }).sorted()
         }
-        return (Site(stories: stories, characters: characters, cities: cities), notes)
+        var storyIndexes = [Int](repeating: 0, count: inputs.count)
+        for (position, inputIndex) in order.enumerated() { storyIndexes[inputIndex] = position }
+        return Linked(site: Site(stories: stories, characters: characters, cities: cities), notes: notes,
+                      inputs: inputs, storyIndexes: storyIndexes)
+    }
+
+    /// A story as linking makes it, before it is tied to its characters and cities.
+    static func story(_ input: Input, slug: String, title: String, source: Site.TitleSource) -> Site.Story {
+        let story = input.story
+        return Site.Story(
+            slug: slug, title: title, titleSource: source, relativePath: story.relativePath,
+            date: story.frontMatter.date, author: story.frontMatter.author, summary: story.frontMatter.summary,
+            markdown: story.markdown, markdownHash: input.markdownHash, opensWithHeading: story.opensWithHeading,
+            wordCount: story.wordCount, readingMinutes: max(1, (story.wordCount + wordsPerMinute - 1) / wordsPerMinute),
+            opening: story.opening, characters: [], cities: [],
+            characterForms: [:], cityForms: [:], entities: input.entities)
     }
 
     /// Adds how a story writes an entity's name to that story's list, in order of first

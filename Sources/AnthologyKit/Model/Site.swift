@@ -2,14 +2,14 @@
 ///
 /// Relations are indexes into the arrays of this value, so the model stays a plain value
 /// that can be handed to rendering tasks in parallel.
-public struct Site: Sendable {
+public struct Site: Sendable, Equatable {
     public var stories: [Story]
     /// Sorted by name.
     public var characters: [Character]
     /// Sorted by name.
     public var cities: [CityPage]
 
-    public struct Story: Sendable {
+    public struct Story: Sendable, Equatable {
         public var slug: String
         public var title: String
         public var titleSource: TitleSource
@@ -44,8 +44,8 @@ public struct Site: Sendable {
         case derived
     }
 
-    public struct Character: Sendable {
-        public struct Appearance: Sendable {
+    public struct Character: Sendable, Equatable {
+        public struct Appearance: Sendable, Equatable {
             public var story: Int
             public var mentions: Int
             /// Text around the first mention in that story.
@@ -65,7 +65,7 @@ public struct Site: Sendable {
         public var cities: [Int]
     }
 
-    public struct CityPage: Sendable {
+    public struct CityPage: Sendable, Equatable {
         public var slug: String
         public var city: City
         /// In story order.

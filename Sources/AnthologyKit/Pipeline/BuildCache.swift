@@ -19,10 +19,13 @@ public struct BuildCache: Sendable, Codable {
     /// The templates as last loaded from `folder`, with their warnings, reused while none
     /// of their files changed.
     var templates: (folder: URL, set: TemplateSet, problems: [Diagnostic])?
-    /// What the last build replaced: the site it linked and the analyses it no longer
-    /// needs. Freeing a site of a thousand stories takes milliseconds, which `serve` spends
-    /// after it has told the browser to reload (`releaseRetired`), not before.
-    var retired: (site: Site?, stories: [String: StoryAnalysis]) = (nil, [:])
+    /// The last link, which an edit that leaves every story's links as they were patches
+    /// rather than links again.
+    var linked: SiteLinker.Linked?
+    /// What the last build replaced: the previous link and analyses. Freeing a site of a
+    /// thousand stories takes milliseconds, which `serve` spends after it has told the
+    /// browser to reload (`releaseRetired`), not before.
+    var retired: (linked: SiteLinker.Linked?, stories: [String: StoryAnalysis]) = (nil, [:])
 
     /// Frees what the last build left behind (see `retired`).
     mutating func releaseRetired() {
@@ -33,7 +36,8 @@ public struct BuildCache: Sendable, Codable {
 
     /// The story files as last read stay in memory only: their text is the bulk of an
     /// anthology, and a build from the disk cache hashes each file it reads anyway. The
-    /// last write's manifest is on disk already, and templates are quickly read again.
+    /// last write's manifest is on disk already, and templates are read and stories linked
+    /// again quickly.
     private enum CodingKeys: String, CodingKey {
         case stories, render
     }

@@ -96,9 +96,12 @@ public struct Builder: Sendable {
         }
 
         let site = time("link", &report) {
-            let (site, notes) = SiteLinker().link(inputs)
-            diagnostics += notes
-            return site
+            let previous = cache.linked
+            let linked = SiteLinker().link(inputs, after: previous)
+            cache.retired.linked = previous
+            cache.linked = linked
+            diagnostics += linked.notes
+            return linked.site
         }
         report.stories = site.stories.count
         report.characters = site.characters.count
@@ -159,7 +162,6 @@ public struct Builder: Sendable {
             throw BuildFailure(report.diagnostics + failure.diagnostics)
         }
         cache.written = result
-        cache.retired.site = site
         cache.render.manifest = result.manifestHash
         report.files = result.files
         report.pages = rendered.pages

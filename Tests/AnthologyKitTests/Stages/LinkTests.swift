@@ -18,6 +18,39 @@ struct LinkTests {
         .init(name: name, mentions: mentions, firstOffset: offset, sentence: "\(name) arrived.")
     }
 
+    @Test("An edit that leaves a story's links alone patches the last link; any other links again; both equal a clean link")
+    func relinkingAfterAnEdit() throws {
+        let kai = character("Kai Moana"), ines = character("Inès Duarte")
+        func anthology(_ b: SiteLinker.Input) -> [SiteLinker.Input] {
+            [story("a.md", characters: [kai, ines], prose: "Kai and Inès met at the pier."),
+             b,
+             story("c.md", title: "Home", characters: [kai])]
+        }
+        let before = anthology(story("b.md", title: "Home", characters: [ines], prose: "Inès walked home alone."))
+        let last = SiteLinker().link(before, after: nil)
+        let edits: [(name: String, input: SiteLinker.Input, patched: Bool)] = [
+            ("longer prose", story("b.md", title: "Home", characters: [ines],
+                                   prose: "Inès walked home alone. The rain had stopped by then, mostly."), true),
+            ("a new character", story("b.md", title: "Home", characters: [ines, character("Teo Park")],
+                                      prose: "Inès walked home alone."), false),
+            ("another title", story("b.md", title: "Away", characters: [ines], prose: "Inès walked home alone."), false),
+            ("another date", story("b.md", title: "Home", date: "2001-01-01", characters: [ines],
+                                   prose: "Inès walked home alone."), false),
+            ("a rename", story("b2.md", title: "Home", characters: [ines], prose: "Inès walked home alone."), false),
+        ]
+        for edit in edits {
+            let after = anthology(edit.input)
+            let relinked = SiteLinker().link(after, after: last)
+            let clean = SiteLinker().link(after, after: nil)
+            #expect(relinked.site == clean.site, "\(edit.name)")
+            #expect(relinked.notes == clean.notes, "\(edit.name)")
+            #expect((SiteLinker.patch(last, with: after) != nil) == edit.patched, "\(edit.name)")
+        }
+        let longer = SiteLinker().link(anthology(edits[0].input), after: last).site
+        #expect(longer.stories.map(\.slug) == ["kai-and-ines", "home", "home-2"])
+        #expect(longer.stories[1].wordCount == 3 && longer.stories[1].markdown.hasSuffix("mostly."))
+    }
+
     @Test func slugsAreTransliteratedAndSafe() {
         #expect(Slug.make("Théo Ærø", fallback: "x") == "theo-aero")
         #expect(Slug.make("Sophie's Choice!", fallback: "x") == "sophies-choice")

@@ -1,0 +1,46 @@
+extension SiteLinker {
+    /// A linked site with what it was linked from, so that the next link of the same
+    /// anthology can start from it (`serve` keeps it between saves).
+    struct Linked: Sendable {
+        let site: Site
+        let notes: [Diagnostic]
+        let inputs: [Input]
+        /// For each of `inputs`, the index of its story in `site.stories`.
+        let storyIndexes: [Int]
+    }
+
+    /// The previous site with the changed stories replaced, or nil when the change reaches
+    /// beyond them.
+    ///
+    /// What ties a story to the rest of the site is its path and front matter (its place in
+    /// reading order), its title (its slug, and those of stories after it) and its detected
+    /// entities (its characters' and cities' pages). An edit that leaves all of these as they
+    /// were, as most edits to a story's prose do, changes nothing but the story itself; any
+    /// other edit, or a story added, removed or renamed, links the whole anthology again.
+    static func patch(_ previous: Linked, with inputs: [Input]) -> Linked? {
+        guard inputs.count == previous.inputs.count else { return nil }
+        var site = previous.site
+        for index in inputs.indices where inputs[index] !== previous.inputs[index] {
+            guard inputs[index].linksLike(previous.inputs[index]) else { return nil }
+            let position = previous.storyIndexes[index]
+            let old = site.stories[position]
+            var story = Self.story(inputs[index], slug: old.slug, title: old.title, source: old.titleSource)
+            story.characters = old.characters
+            story.cities = old.cities
+            story.characterForms = old.characterForms
+            story.cityForms = old.cityForms
+            site.stories[position] = story
+        }
+        return Linked(site: site, notes: previous.notes, inputs: inputs, storyIndexes: previous.storyIndexes)
+    }
+}
+
+extension SiteLinker.Input {
+    /// Whether this story links to the rest of the site exactly as `other` does: the same
+    /// path, front matter, detected entities (from which its characters' excerpts and keys
+    /// follow) and title.
+    func linksLike(_ other: SiteLinker.Input) -> Bool {
+        story.relativePath == other.story.relativePath && story.frontMatter == other.story.frontMatter
+            && entities == other.entities && SiteLinker.title(for: self) == SiteLinker.title(for: other)
+    }
+}
