@@ -44,3 +44,10 @@ public struct BuildOptions: Sendable {
         return expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : base.appendingPathComponent(expanded)
     }
 }
+
+extension BuildOptions {
+    /// Whether the build publishes `story`: every story but drafts, unless drafts are included.
+    func publishes(_ story: ParsedStory) -> Bool {
+        includeDrafts || !story.frontMatter.draft
+    }
+}

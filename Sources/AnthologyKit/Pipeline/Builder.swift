@@ -58,10 +58,10 @@ public struct Builder: Sendable {
         diagnostics += analyses.flatMap(\.parseProblems)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
 
-        let parsed = analyses.compactMap(\.parsed)
-        let included = parsed.filter { options.includeDrafts || !$0.frontMatter.draft }
-        report.drafts = parsed.count - included.count
-        if included.isEmpty {
+        let parsed = analyses.count { $0.parsed != nil }
+        let included = analyses.count { $0.parsed.map(options.publishes) == true }
+        report.drafts = parsed - included
+        if included == 0 {
             diagnostics.append(.error(options.seedsDisplay, "every story is a draft, so there is nothing to publish",
                                       fix: "build with --drafts, or set `draft: false` in a story"))
             throw BuildFailure(diagnostics)
@@ -70,8 +70,7 @@ public struct Builder: Sendable {
         let detected: [StoryAnalysis] = time("detect", &report) {
             let corrections = EntityCorrections()
             return analyses.concurrentMap { analysis in
-                guard analysis.input == nil, let story = analysis.parsed,
-                      options.includeDrafts || !story.frontMatter.draft else { return analysis }
+                guard analysis.input == nil, let story = analysis.parsed, options.publishes(story) else { return analysis }
                 var analysis = analysis
                 if analysis.detection == nil {
                     let found = detector.detect(in: story.prose)
@@ -90,7 +89,7 @@ public struct Builder: Sendable {
         for (file, analysis) in zip(files, detected) {
             cache.stories[file.relativePath] = analysis
             guard let story = analysis.parsed, let detection = analysis.detection, let input = analysis.input,
-                  options.includeDrafts || !story.frontMatter.draft else { continue }
+                  options.publishes(story) else { continue }
             diagnostics += detection.problems
             inputs.append(input)
         }

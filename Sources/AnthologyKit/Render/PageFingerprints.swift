@@ -159,6 +159,13 @@ struct PageFingerprints: Sendable {
         return hash.value
     }
 
+    /// The sitemap lists every page (`pages`, in any fixed order) under the base URL.
+    func sitemap(pages: [String]) -> UInt64 {
+        var hash = page(SitePaths.sitemap, "sitemap")
+        hash.combine(pages)
+        return hash.value
+    }
+
     /// The feed shows each story's title, address, date, author and opening (or summary).
     func feed() -> UInt64 {
         var hash = page(SitePaths.feed, "feed")

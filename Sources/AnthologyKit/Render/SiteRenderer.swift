@@ -75,22 +75,20 @@ public struct SiteRenderer: Sendable {
             if let file = result.file { files.append(file) } else { unchanged.append(page.path) }
         }
 
-        let feed = fingerprints.feed()
-        next.pages[SitePaths.feed] = feed
-        if previous.pages[SitePaths.feed] == feed {
-            unchanged.append(SitePaths.feed)
-        } else {
-            files.append(OutputFile(path: SitePaths.feed, text: AtomFeed(site: site, metadata: metadata).render()))
+        /// A file outside the page list: kept when its fingerprint is the previous one.
+        func keep(_ path: String, fingerprint: UInt64, else render: () -> String) {
+            next.pages[path] = fingerprint
+            if previous.pages[path] == fingerprint {
+                unchanged.append(path)
+            } else {
+                files.append(OutputFile(path: path, text: render()))
+            }
         }
+        keep(SitePaths.feed, fingerprint: fingerprints.feed()) { AtomFeed(site: site, metadata: metadata).render() }
         // In page order: the sitemap sorts its entries itself.
         let allPages = site.stories.indices.map { SitePaths.story(site.stories[$0].slug) } + pages.map(\.path)
-        var sitemap = settingsFingerprint
-        sitemap.combine(allPages)
-        next.pages[SitePaths.sitemap] = sitemap.value
-        if previous.pages[SitePaths.sitemap] == sitemap.value {
-            unchanged.append(SitePaths.sitemap)
-        } else {
-            files.append(OutputFile(path: SitePaths.sitemap, text: Sitemap(pages: allPages, baseURL: metadata.baseURL).render()))
+        keep(SitePaths.sitemap, fingerprint: fingerprints.sitemap(pages: allPages)) {
+            Sitemap(pages: allPages, baseURL: metadata.baseURL).render()
         }
         files.append(OutputFile(path: SitePaths.robots, text: RobotsFile(baseURL: metadata.baseURL).render()))
         for asset in templates.assets {

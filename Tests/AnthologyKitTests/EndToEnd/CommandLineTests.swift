@@ -57,8 +57,7 @@ struct CommandLineTests {
         #expect(first.stdout.contains("  cache ") && first.stdout.contains("  save "))
         #expect(FileManager.default.fileExists(atPath: cache.path))
 
-        try site.write(try String(contentsOf: site.seeds.appendingPathComponent("02-night-market.md"), encoding: .utf8)
-                       + "\nThe lanterns went out one by one.\n", to: "seeds/02-night-market.md")
+        try site.edit("seeds/02-night-market.md") { $0 + "\nThe lanterns went out one by one.\n" }
         let second = try run(["build", "-v"], in: site.root)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stderr.contains("cache: loaded 3 stories"), "\(second.stderr)")

@@ -26,9 +26,7 @@ struct IncrementalBuildTests {
 
     @Test func editingAStoryRewritesOnlyThePagesThatShowIt() throws {
         let report = try rebuildMatchesCleanBuild { site in
-            let url = site.seeds.appendingPathComponent("02-night-market.md")
-            let text = try String(contentsOf: url, encoding: .utf8)
-            try site.write(text + "\nThe lanterns went out one by one.\n", to: "seeds/02-night-market.md")
+            try site.edit("seeds/02-night-market.md") { $0 + "\nThe lanterns went out one by one.\n" }
         }
         #expect(report.changed.contains("stories/night-market/index.html"))
         // The other stories and the stylesheet are not rewritten.
@@ -41,9 +39,7 @@ struct IncrementalBuildTests {
     @Test func changingOneWordDeepInAStory() throws {
         // Same length, same opening, same counts: only the story text itself differs.
         let report = try rebuildMatchesCleanBuild { site in
-            let url = site.seeds.appendingPathComponent("01-the-ferry.md")
-            let text = try String(contentsOf: url, encoding: .utf8)
-            try site.write(text.replacingOccurrences(of: "wet streets", with: "dry streets"), to: "seeds/01-the-ferry.md")
+            try site.edit("seeds/01-the-ferry.md") { $0.replacingOccurrences(of: "wet streets", with: "dry streets") }
         }
         #expect(report.changed == ["stories/the-last-ferry/index.html"])
     }
@@ -84,10 +80,9 @@ struct IncrementalBuildTests {
 
     @Test func changingATitleUpdatesItsNeighbours() throws {
         let report = try rebuildMatchesCleanBuild { site in
-            let url = site.seeds.appendingPathComponent("01-the-ferry.md")
-            let text = try String(contentsOf: url, encoding: .utf8)
-            try site.write(text.replacingOccurrences(of: "title: The Last Ferry", with: "title: The Final Ferry"),
-                           to: "seeds/01-the-ferry.md")
+            try site.edit("seeds/01-the-ferry.md") {
+                $0.replacingOccurrences(of: "title: The Last Ferry", with: "title: The Final Ferry")
+            }
         }
         #expect(report.changed.contains("stories/the-final-ferry/index.html"))
         #expect(report.changed.contains("stories/the-last-ferry/index.html"))  // removed
@@ -95,19 +90,16 @@ struct IncrementalBuildTests {
 
     @Test func editingATemplate() throws {
         let report = try rebuildMatchesCleanBuild { site in
-            let url = site.templates.appendingPathComponent("layout.mustache")
-            let text = try String(contentsOf: url, encoding: .utf8)
-            try site.write(text.replacingOccurrences(of: "</body>", with: "<footer>Edited</footer>\n</body>"),
-                           to: "templates/layout.mustache")
+            try site.edit("templates/layout.mustache") {
+                $0.replacingOccurrences(of: "</body>", with: "<footer>Edited</footer>\n</body>")
+            }
         }
         #expect(report.changed.filter { $0.hasSuffix(".html") }.count == report.pages)
     }
 
     @Test func editingTheStylesheetChangesOnlyTheStylesheet() throws {
         let report = try rebuildMatchesCleanBuild { site in
-            let url = site.templates.appendingPathComponent("assets/style.css")
-            let text = try String(contentsOf: url, encoding: .utf8)
-            try site.write(text + "\nbody { color: black; }\n", to: "templates/assets/style.css")
+            try site.edit("templates/assets/style.css") { $0 + "\nbody { color: black; }\n" }
         }
         #expect(report.changed == ["assets/style.css"])
     }

@@ -110,8 +110,7 @@ final class PersistentCacheTests {
     }
 
     func append(_ text: String, to story: String) throws {
-        let url = site.seeds.appendingPathComponent(story)
-        try site.write(try String(contentsOf: url, encoding: .utf8) + text, to: "seeds/" + story)
+        try site.edit("seeds/" + story) { $0 + text }
     }
 
     // MARK: - Changes between two runs
@@ -159,10 +158,9 @@ final class PersistentCacheTests {
 
     @Test func changingATemplate() throws {
         let report = try rebuildMatchesCleanBuild { site in
-            let url = site.templates.appendingPathComponent("layout.mustache")
-            let text = try String(contentsOf: url, encoding: .utf8)
-            try site.write(text.replacingOccurrences(of: "</body>", with: "<footer>Edited</footer>\n</body>"),
-                           to: "templates/layout.mustache")
+            try site.edit("templates/layout.mustache") {
+                $0.replacingOccurrences(of: "</body>", with: "<footer>Edited</footer>\n</body>")
+            }
         }
         #expect(report.rendered == report.pages)
     }

@@ -47,6 +47,11 @@ struct FixtureAnthology {
         try write(Data(text.utf8), to: relative)
     }
 
+    /// Rewrites a file of the fixture (`relative` to its root) as `change` makes it.
+    func edit(_ relative: String, _ change: (String) -> String) throws {
+        try write(change(try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)), to: relative)
+    }
+
     func write(_ data: Data, to relative: String) throws {
         let url = root.appendingPathComponent(relative)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
