@@ -33,37 +33,39 @@ public struct FrontMatterParser: Sendable {
     }
 
     /// The story below the front matter, as `parse` returns it, without reading the YAML (for
-    /// a story whose front matter the build cache already holds). The same lines as `split`,
-    /// but only the front matter's are looked at, and the body is sliced, not joined again.
+    /// a story whose front matter the build cache already holds).
     func body(of text: String) -> String {
-        var lineStart = text.startIndex
-        var isFirst = true
-        while true {
-            let newline = text[lineStart...].firstIndex(of: "\n")
-            let line = text[lineStart..<(newline ?? text.endIndex)].trimmingTrailingCR
-            if isFirst {
-                guard line == "---" else { return text }
-                isFirst = false
-            } else if line == "---" || line == "..." {
-                guard let newline else { return "" }
-                return String(text[text.index(after: newline)...])
-            }
-            guard let newline else { return text }
-            lineStart = text.index(after: newline)
-        }
+        split(text)?.body ?? text
     }
 
     /// Front matter is a `---` line at the very top and the next `---` (or `...`) line.
+    ///
+    /// Lines end at line-feed bytes, with a carriage return before one ignored, so a file saved
+    /// with Windows line ends reads like any other. Only the front matter's lines are looked at
+    /// (not the whole story's), and the body is sliced from the text, not joined again.
     private func split(_ text: String) -> (yaml: String, body: String, offset: Int)? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingTrailingCR == "---" else { return nil }
-        lines.removeFirst()
-        guard let end = lines.firstIndex(where: { $0.trimmingTrailingCR == "---" || $0.trimmingTrailingCR == "..." }) else {
-            return nil
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var lineNumber = 0
+        var yamlStart: String.Index?
+        while true {
+            let newline = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
+            let line = text[lineStart..<(newline ?? text.endIndex)].trimmingTrailingCR
+            lineNumber += 1
+            if let yamlStart {
+                if line == "---" || line == "..." {
+                    // The YAML lines without the line end before the closing fence.
+                    let yaml = lineStart > yamlStart ? text[yamlStart..<utf8.index(before: lineStart)] : ""
+                    let body = newline.map { String(text[utf8.index(after: $0)...]) } ?? ""
+                    return (String(yaml.trimmingTrailingCR), body, lineNumber)
+                }
+            } else {
+                guard line == "---" else { return nil }
+                yamlStart = newline.map(utf8.index(after:)) ?? text.endIndex
+            }
+            guard let newline else { return nil }
+            lineStart = utf8.index(after: newline)
         }
-        let yaml = lines[..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return (yaml, body, end + 2)
     }
 
     private func read(_ yaml: String, file: String, diagnostics: inout [Diagnostic]) -> FrontMatter {

@@ -112,6 +112,20 @@ struct FrontMatterTests {
         #expect(result.bodyLineOffset == 12)
     }
 
+    @Test("A file saved with Windows line ends has its front matter read, and its body kept as written")
+    func windowsLineEnds() {
+        let result = parser.parse("---\r\ntitle: Harbour\r\nauthor: Ines\r\n---\r\nFirst line.\r\nSecond line.", file: "a.md")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.frontMatter.title == "Harbour")
+        #expect(result.frontMatter.author == "Ines")
+        #expect(result.body == "First line.\r\nSecond line.")
+        #expect(result.bodyLineOffset == 4)
+        #expect(parser.body(of: "---\r\ntitle: Harbour\r\n---\r\nFirst line.") == "First line.")
+        // A fence that ends the file leaves an empty body; a missing one is still an error.
+        #expect(parser.parse("---\ntitle: A\n---", file: "a.md").body == "")
+        #expect(parser.parse("---\r\ntitle: A\r\nText.", file: "a.md").diagnostics.first?.message == "front matter starts here but never ends")
+    }
+
     @Test func aStoryWithoutFrontMatterIsAllBody() {
         let result = parser.parse("Just a story.\n---\nWith a rule.", file: "a.md")
         #expect(result.body == "Just a story.\n---\nWith a rule.")
