@@ -17,7 +17,9 @@ public struct CommonWords: Sendable {
               let text = try? String(contentsOf: url, encoding: .utf8) else {
             preconditionFailure("the common-words resource is missing from the AnthologyKit bundle")
         }
-        return CommonWords(Set(text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)))
+        // Split at line-feed bytes: splitting 600 KB by characters took a third of a small build's start-up.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n")).map { String(Substring($0)) }
+        return CommonWords(Set(lines.filter { !$0.hasPrefix("#") }))
     }()
 
     /// "Despite" and "despite" are common; "Oskar" is not. Hyphenated words count when every part does.

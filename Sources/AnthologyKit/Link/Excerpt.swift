@@ -7,9 +7,13 @@ enum Excerpt {
     }
 
     /// At most `limit` words of `text`, with an ellipsis when cut.
+    ///
+    /// Only the first `limit + 1` words are split off: the callers pass whole stories.
     static func words(of text: some StringProtocol, limit: Int) -> String {
-        let words = text.split(whereSeparator: \.isWhitespace)
-        guard words.count > limit else { return words.joined(separator: " ") }
+        let words = text.split(maxSplits: limit, whereSeparator: \.isWhitespace)
+        // The last piece holds the rest of the text when there are more words than `limit`.
+        let isCut = words.count > limit && words[limit].contains { !$0.isWhitespace }
+        guard isCut else { return words.prefix(limit).joined(separator: " ") }
         var cut = words.prefix(limit).joined(separator: " ")
         while let last = cut.last, ",;:–—-".contains(last) { cut.removeLast() }
         return cut + "…"

@@ -104,17 +104,23 @@ final class MarkdownDocument {
     /// left out: title case and identifiers would look like names.
     func proseText() -> String {
         var text = ""
+        var headingDepth = 0
+        var endsWithBlankLine = false
         walk(from: root) { node, entering in
             let type = cmark_node_get_type(node)
-            if entering {
-                guard !isInside(node, anyOf: [CMARK_NODE_HEADING]) else { return }
+            if type == CMARK_NODE_HEADING {
+                headingDepth += entering ? 1 : -1
+            } else if entering {
+                guard headingDepth == 0 else { return }
                 if type == CMARK_NODE_TEXT {
                     text += literal(node)
+                    endsWithBlankLine = false
                 } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
                     text += " "
+                    endsWithBlankLine = false
                 }
             } else if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_ITEM || isTableCell(node) {
-                if !text.isEmpty && !text.hasSuffix("\n\n") { text += "\n\n" }
+                if !text.isEmpty && !endsWithBlankLine { text += "\n\n"; endsWithBlankLine = true }
             }
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -226,7 +232,7 @@ final class MarkdownDocument {
 
     private func isTableCell(_ node: OpaquePointer) -> Bool {
         guard let name = cmark_node_get_type_string(node) else { return false }
-        return String(cString: name) == "table_cell"
+        return strcmp(name, "table_cell") == 0
     }
 
     private func isInside(_ node: OpaquePointer, anyOf types: [cmark_node_type]) -> Bool {

@@ -108,3 +108,16 @@ struct DiagnosticListTests {
         #expect(DiagnosticList(Array(notes.prefix(20)), noteLimit: 20).lines.count == 20)
     }
 }
+
+@Suite("Excerpts")
+struct ExcerptTests {
+    @Test("A long text is cut after the word limit, with an ellipsis and no dangling comma")
+    func wordsOfALongText() {
+        #expect(Excerpt.words(of: "One two, three four", limit: 2) == "One two…")
+        #expect(Excerpt.words(of: "  One\n two   three ", limit: 3) == "One two three")
+        #expect(Excerpt.words(of: "One two three   \n", limit: 3) == "One two three")
+        #expect(Excerpt.words(of: "One two three four", limit: 3) == "One two three…")
+        #expect(Excerpt.words(of: "", limit: 3) == "")
+        #expect(Excerpt.opening(of: "First paragraph here.\n\nSecond one.", words: 10) == "First paragraph here.")
+    }
+}
