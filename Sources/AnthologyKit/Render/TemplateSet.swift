@@ -63,7 +63,9 @@ public struct TemplateSet: Sendable {
                 fingerprint.combine(relative)
                 fingerprint.combine(text)
                 do {
-                    library.register(try MustacheTemplate(string: text), named: name)
+                    _ = try MustacheTemplate(string: text)  // errors at the file's own lines and columns
+                    _ = HTMLContent.registered
+                    library.register(try MustacheTemplate(string: HTMLContent.pragma + text), named: name)
                 } catch let error as MustacheTemplate.ParserError {
                     diagnostics.append(.error(display(relative), line: error.context.lineNumber,
                                               column: error.context.columnNumber,
