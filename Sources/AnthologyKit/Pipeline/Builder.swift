@@ -141,30 +141,32 @@ public struct Builder: Sendable {
         report.diagnostics = (report.diagnostics + templateProblems).sorted()
 
         let writer = SiteWriter(output: options.output, displayOutput: options.outputDisplay)
+        let renderer = SiteRenderer(templates: templates, metadata: options.metadata)
         // Pages are only skipped when the output folder is exactly as the cache left it.
         if cache.render.manifest != writer.manifestFingerprint() { cache.render = RenderCache() }
-        let rendered = time("render", &report) {
-            SiteRenderer(templates: templates, metadata: options.metadata).render(site, cache: &cache.render)
-        }
+        // Each page is written as soon as it is rendered: "render" times both, and "write"
+        // the rest (checking and preparing the output folder, the manifest, removals).
+        var rendered: SiteRenderer.Rendered?
         var result = SiteWriter.Result()
-        var failure: BuildFailure?
-        time("write", &report) {
-            do throws(BuildFailure) {
-                result = try writer.write(rendered.files, unchanged: rendered.unchanged, known: cache.written)
-            } catch {
-                failure = error
+        do throws(BuildFailure) {
+            let plan = time("render", &report) { renderer.plan(site) }
+            let session = try time("write", &report) { () throws(BuildFailure) in
+                try writer.begin(paths: plan.paths, known: cache.written)
             }
-        }
-        if let failure {
+            rendered = time("render", &report) { renderer.render(plan, cache: &cache.render, deliver: session.write) }
+            result = try time("write", &report) { () throws(BuildFailure) in
+                try session.finish(unchanged: rendered?.unchanged ?? [])
+            }
+        } catch {
             cache.render = RenderCache()
             cache.written = nil
-            throw BuildFailure(report.diagnostics + failure.diagnostics)
+            throw BuildFailure(report.diagnostics + error.diagnostics)
         }
         cache.written = result
         cache.render.manifest = result.manifestHash
         report.files = result.files
-        report.pages = rendered.pages
-        report.rendered = rendered.files.count { $0.path.hasSuffix(".html") }
+        report.pages = rendered?.pages ?? 0
+        report.rendered = rendered?.renderedPages ?? 0
         report.changed = result.changed
         return report
     }
@@ -181,11 +183,19 @@ public struct Builder: Sendable {
         return (set, problems)
     }
 
-    private func time<T>(_ stage: String, _ report: inout BuildReport, _ work: () throws -> T) rethrows -> T {
-        var result: T?
-        let duration = try clock.measure { result = try work() }
-        report.stages.append(.init(name: stage, duration: duration))
-        logger.debug("\(stage) took \(duration.milliseconds)")
-        return result!
+    /// Runs `work` and adds its duration to the stage's (a stage may be timed in parts).
+    private func time<T, E: Error>(_ stage: String, _ report: inout BuildReport, _ work: () throws(E) -> T) throws(E) -> T {
+        var result: Result<T, E>?
+        let duration = clock.measure {
+            result = Result { () throws(E) in try work() }
+        }
+        if let index = report.stages.firstIndex(where: { $0.name == stage }) {
+            report.stages[index].duration += duration
+            logger.debug("\(stage) took \(duration.milliseconds) more, \(report.stages[index].duration.milliseconds) in all")
+        } else {
+            report.stages.append(.init(name: stage, duration: duration))
+            logger.debug("\(stage) took \(duration.milliseconds)")
+        }
+        return try result!.get()
     }
 }

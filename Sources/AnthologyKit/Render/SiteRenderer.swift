@@ -7,72 +7,87 @@ import Foundation
 /// Besides the pages it writes the files hosts and crawlers look for: `404.html`,
 /// `sitemap.xml`, `robots.txt` and the Atom feed `feed.xml`.
 ///
-/// Pages are rendered in parallel. With a cache from the previous build, a page whose
-/// fingerprint (template, context, story text) is unchanged is not rendered again.
+/// Pages are rendered in parallel, and each is handed to the writer as soon as it is
+/// rendered, so memory holds a few pages at a time, not the site. With a cache from the
+/// previous build, a page whose fingerprint (template, context, story text) is unchanged is
+/// not rendered again.
 public struct SiteRenderer: Sendable {
     public var templates: TemplateSet
     public var metadata: SiteMetadata
 
-    /// The rendered files, and the pages of the previous build that are still current.
+    /// What a render did, once every file has been delivered.
     public struct Rendered: Sendable {
-        /// Sorted by path.
-        public var files: [OutputFile]
-        /// In page order.
+        /// Pages of the previous build that are still current, in page order: not delivered.
         public var unchanged: [String]
+        /// Pages of the site, and how many of them were rendered (the rest are unchanged).
         public var pages: Int
+        public var renderedPages: Int
     }
 
-    public init(templates: TemplateSet, metadata: SiteMetadata = SiteMetadata()) {
-        self.templates = templates
-        self.metadata = metadata
+    /// What a render will produce, known before any page is rendered: the writer needs every
+    /// path first, to refuse to overwrite a file that is not Anthology's, and to make folders.
+    struct Plan: Sendable {
+        let site: Site
+        let fingerprints: PageFingerprints
+        /// Every page but the stories'.
+        let pages: [Page]
+        /// Every file of the site: story pages, other pages, feed, sitemap, robots.txt, assets.
+        let paths: [String]
     }
 
-    public func render(_ site: Site) -> [OutputFile] {
-        var cache = RenderCache()
-        return render(site, cache: &cache).files
+    func plan(_ site: Site) -> Plan {
+        let fingerprints = PageFingerprints(site: site, settings: settingsFingerprint)
+        let pages = pageList(site, fingerprints: fingerprints)
+        let paths = site.stories.indices.map { SitePaths.story(site.stories[$0].slug) } + pages.map(\.path)
+            + [SitePaths.feed, SitePaths.sitemap, SitePaths.robots] + templates.assets.map { "assets/" + $0.path }
+        return Plan(site: site, fingerprints: fingerprints, pages: pages, paths: paths)
     }
 
-    func render(_ site: Site, cache: inout RenderCache) -> Rendered {
+    /// Renders the planned site and hands each file to `deliver` as soon as it is rendered,
+    /// from several threads at once: no page's HTML is kept here.
+    func render(_ plan: Plan, cache: inout RenderCache, deliver: @Sendable (OutputFile) -> Void) -> Rendered {
+        let site = plan.site
         var contexts = PageContexts(site: site, metadata: metadata)
         let storyContexts = contexts  // story pages need no placed anchors
-        let fingerprints = PageFingerprints(site: site, settings: settingsFingerprint)
+        let fingerprints = plan.fingerprints
         let mentions = MentionTargets(site: site)
         let previous = cache
         var next = RenderCache()
         next.pages.reserveCapacity(previous.pages.count)
         next.anchors.reserveCapacity(site.stories.count)
         contexts.placedAnchors.reserveCapacity(site.stories.count)
-        var files: [OutputFile] = []
         var unchanged: [String] = []
+        var rendered = 0
 
-        let stories = Array(site.stories.indices).concurrentMap { index -> (page: String, fingerprint: UInt64, body: UInt64, file: OutputFile?, anchors: Set<String>) in
+        let stories = Array(site.stories.indices).concurrentMap { index -> (page: String, fingerprint: UInt64, body: UInt64, rendered: Bool, anchors: Set<String>) in
             let page = SitePaths.story(site.stories[index].slug)
             let targets = mentions.story(index)
             let bodyKey = Self.bodyFingerprint(site.stories[index], targets: targets)
             let fingerprint = fingerprints.story(index, path: page, body: bodyKey)
             if previous.pages[page] == fingerprint, let anchors = previous.anchors[bodyKey] {
-                return (page, fingerprint, bodyKey, nil, anchors)
+                return (page, fingerprint, bodyKey, false, anchors)
             }
             let (body, anchors) = storyBody(index, in: site, targets: targets)
-            let file = OutputFile(path: page, text: templates.render(storyContexts.story(index, body: body), page: "story"))
-            return (page, fingerprint, bodyKey, file, anchors)
+            deliver(OutputFile(path: page, text: templates.render(storyContexts.story(index, body: body), page: "story")))
+            return (page, fingerprint, bodyKey, true, anchors)
         }
         for story in stories {
             contexts.placedAnchors.append(story.anchors)
             next.pages[story.page] = story.fingerprint
             next.anchors[story.body] = story.anchors
-            if let file = story.file { files.append(file) } else { unchanged.append(story.page) }
+            if story.rendered { rendered += 1 } else { unchanged.append(story.page) }
         }
-        let pages = pageList(site, fingerprints: fingerprints, placedAnchors: contexts.placedAnchors)
         let linked = contexts
-        let others = pages.concurrentMap { page -> (fingerprint: UInt64, file: OutputFile?) in
-            let fingerprint = page.fingerprint()
-            if previous.pages[page.path] == fingerprint { return (fingerprint, nil) }
-            return (fingerprint, OutputFile(path: page.path, text: templates.render(page.context(linked), page: page.template)))
+        let placedAnchors = contexts.placedAnchors
+        let others = plan.pages.concurrentMap { page -> (fingerprint: UInt64, rendered: Bool) in
+            let fingerprint = page.fingerprint(placedAnchors)
+            if previous.pages[page.path] == fingerprint { return (fingerprint, false) }
+            deliver(OutputFile(path: page.path, text: templates.render(page.context(linked), page: page.template)))
+            return (fingerprint, true)
         }
-        for (page, result) in zip(pages, others) {
+        for (page, result) in zip(plan.pages, others) {
             next.pages[page.path] = result.fingerprint
-            if let file = result.file { files.append(file) } else { unchanged.append(page.path) }
+            if result.rendered { rendered += 1 } else { unchanged.append(page.path) }
         }
 
         /// A file outside the page list: kept when its fingerprint is the previous one.
@@ -81,23 +96,22 @@ public struct SiteRenderer: Sendable {
             if previous.pages[path] == fingerprint {
                 unchanged.append(path)
             } else {
-                files.append(OutputFile(path: path, text: render()))
+                deliver(OutputFile(path: path, text: render()))
             }
         }
         keep(SitePaths.feed, fingerprint: fingerprints.feed()) { AtomFeed(site: site, metadata: metadata).render() }
         // In page order: the sitemap sorts its entries itself.
-        let allPages = site.stories.indices.map { SitePaths.story(site.stories[$0].slug) } + pages.map(\.path)
+        let allPages = site.stories.indices.map { SitePaths.story(site.stories[$0].slug) } + plan.pages.map(\.path)
         keep(SitePaths.sitemap, fingerprint: fingerprints.sitemap(pages: allPages)) {
             Sitemap(pages: allPages, baseURL: metadata.baseURL).render()
         }
-        files.append(OutputFile(path: SitePaths.robots, text: RobotsFile(baseURL: metadata.baseURL).render()))
+        deliver(OutputFile(path: SitePaths.robots, text: RobotsFile(baseURL: metadata.baseURL).render()))
         for asset in templates.assets {
-            files.append(OutputFile(path: "assets/" + asset.path, contents: asset.data))
+            deliver(OutputFile(path: "assets/" + asset.path, contents: asset.data))
         }
         next.manifest = previous.manifest
         cache = next
-        return Rendered(files: files.sorted { $0.path < $1.path }, unchanged: unchanged,
-                        pages: site.stories.count + pages.count)
+        return Rendered(unchanged: unchanged, pages: site.stories.count + plan.pages.count, renderedPages: rendered)
     }
 
     /// A page other than a story's: where it goes, its template, and how to fingerprint it
@@ -105,41 +119,41 @@ public struct SiteRenderer: Sendable {
     struct Page: Sendable {
         var path: String
         var template: String
-        var fingerprint: @Sendable () -> UInt64
+        /// Given the fragment ids each story page holds, by story index.
+        var fingerprint: @Sendable (_ placedAnchors: [Set<String>]) -> UInt64
         var context: @Sendable (PageContexts) -> [String: Any]
     }
 
     /// The home page, the indexes, the 404 page, and a page per character and per city.
-    /// `placedAnchors` are the fragment ids each story page holds, by story index.
-    func pageList(_ site: Site, fingerprints: PageFingerprints, placedAnchors: [Set<String>]) -> [Page] {
+    func pageList(_ site: Site, fingerprints: PageFingerprints) -> [Page] {
         let storyPages = StoryPages(stories: site.stories.count, perPage: metadata.storiesPerPage)
         var pages: [Page] = (1...storyPages.count).map { number in
             let path = SitePaths.storiesPage(number)
             let stories = storyPages.stories(onPage: number)
             return Page(path: path, template: "home",
-                        fingerprint: { fingerprints.storiesPage(number, stories: stories, path: path, template: "home") },
+                        fingerprint: { _ in fingerprints.storiesPage(number, stories: stories, path: path, template: "home") },
                         context: { $0.home(page: number) })
         }
         pages += [
             Page(path: SitePaths.charactersIndex, template: "characters",
-                 fingerprint: { fingerprints.charactersIndex(path: SitePaths.charactersIndex, template: "characters") },
+                 fingerprint: { _ in fingerprints.charactersIndex(path: SitePaths.charactersIndex, template: "characters") },
                  context: { $0.charactersIndex() }),
             Page(path: SitePaths.citiesIndex, template: "cities",
-                 fingerprint: { fingerprints.citiesIndex(path: SitePaths.citiesIndex, template: "cities") },
+                 fingerprint: { _ in fingerprints.citiesIndex(path: SitePaths.citiesIndex, template: "cities") },
                  context: { $0.citiesIndex() }),
             Page(path: SitePaths.notFound, template: "404",
-                 fingerprint: { fingerprints.notFound(path: SitePaths.notFound, template: "404") }, context: { $0.notFound() }),
+                 fingerprint: { _ in fingerprints.notFound(path: SitePaths.notFound, template: "404") }, context: { $0.notFound() }),
         ]
         for index in site.characters.indices {
             let path = SitePaths.character(site.characters[index].slug)
             let anchor = SitePaths.characterAnchor(site.characters[index].slug)
             pages.append(Page(path: path, template: "character",
-                              fingerprint: { fingerprints.character(index, path: path) { placedAnchors[$0].contains(anchor) } },
+                              fingerprint: { placed in fingerprints.character(index, path: path) { placed[$0].contains(anchor) } },
                               context: { $0.character(index) }))
         }
         for index in site.cities.indices {
             let path = SitePaths.city(site.cities[index].slug)
-            pages.append(Page(path: path, template: "city", fingerprint: { fingerprints.city(index, path: path) },
+            pages.append(Page(path: path, template: "city", fingerprint: { _ in fingerprints.city(index, path: path) },
                               context: { $0.city(index) }))
         }
         return pages

@@ -10,6 +10,8 @@ import Foundation
 ///   complete. Later builds update the site in place: a file whose contents did not change
 ///   is not rewritten (so deploy syncs and the preview stay quiet), and each changed file is
 ///   replaced atomically by a rename, so a reader never sees half a page.
+/// - Files are written one by one as they are rendered, through a `Session`
+///   (SiteWriter+Session.swift), so the whole site is never held in memory.
 /// - Build errors are found before this stage runs, so a failed build leaves the site as it was.
 public struct SiteWriter: Sendable {
     public static let manifestName = ".anthology-manifest"
@@ -39,120 +41,8 @@ public struct SiteWriter: Sendable {
         self.displayOutput = displayOutput ?? output.path
     }
 
-    /// Writes `files`. `unchanged` names files of the previous build that the renderer knows
-    /// to be current; they are kept as they are. `known` is the `Result` of the previous
-    /// write to this folder, if at hand: when the manifest on disk is still the one it wrote,
-    /// it is taken from there rather than parsed again.
-    public func write(_ files: [OutputFile], unchanged: [String] = [], known: Result? = nil) throws(BuildFailure) -> Result {
-        let hashes = files.concurrentMap { ContentHash.of($0.contents) }
-        let result: Result
-        do {
-            if let previous = try previousManifest(known: known) {
-                result = try update(files, hashes: hashes, unchanged: unchanged, previous: previous)
-            } else {
-                result = try writeFresh(files, hashes: hashes)
-            }
-        } catch let failure as BuildFailure {
-            throw failure
-        } catch {
-            throw BuildFailure([.error(displayOutput, "could not write the site: \(error.localizedDescription)",
-                                       fix: "check that the folder and its parent are writable, then build again")])
-        }
-        return result
-    }
-
-    /// The first build: everything goes to a staging folder that is then moved into place.
-    private func writeFresh(_ files: [OutputFile], hashes: [UInt64]) throws -> Result {
-        let fm = FileManager.default
-        var manifestHash: UInt64?
-        var manifest: [String: UInt64] = [:]
-        let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).anthology-staging")
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        if fm.fileExists(atPath: staging.path) {
-            // Left by an interrupted build: ours only if it carries our manifest.
-            guard Self.isOurs(staging) else {
-                throw BuildFailure([.error(staging.path, "a folder with this name is in the way and was not made by Anthology",
-                                           fix: "move it elsewhere, then build again")])
-            }
-            try fm.removeItem(at: staging)
-        }
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            // Folders first, one after another; then the files, which the kernel can create
-            // side by side: a first build of an archive is mostly file creation.
-            var folders: Set<String> = [staging.path]
-            for file in files {
-                try FileOutput.makeFolder((staging.path + "/" + file.path as NSString).deletingLastPathComponent, known: &folders)
-            }
-            let stagingPath = staging.path
-            let failures = files.concurrentMap { file -> String? in
-                do {
-                    try FileOutput.write(file.contents, to: stagingPath + "/" + file.path)
-                    return nil
-                } catch {
-                    return error.localizedDescription
-                }
-            }
-            if let failure = failures.lazy.compactMap({ $0 }).first {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
-            }
-            manifest = Dictionary(zip(files.map(\.path), hashes), uniquingKeysWith: { a, _ in a })
-            let text = Self.manifestText(manifest)
-            try FileOutput.write(text, to: staging.path + "/" + Self.manifestName)
-            manifestHash = ContentHash.of(text)
-            if fm.fileExists(atPath: output.path) { try fm.removeItem(at: output) }  // an empty folder
-            try fm.moveItem(at: staging, to: output)
-        } catch {
-            // The staging folder is this run's own, so it goes even before its manifest is written.
-            try? fm.removeItem(at: staging)
-            throw error
-        }
-        return Result(written: files.map(\.path).sorted(), removed: [], files: files.count + 1,
-                      manifestHash: manifestHash, manifest: manifest)
-    }
-
-    /// Later builds: only what changed is written, and only what Anthology wrote is removed.
-    private func update(_ files: [OutputFile], hashes: [UInt64], unchanged: [String], previous: [String: UInt64?]) throws -> Result {
-        let fm = FileManager.default
-        // A new page where someone put a file of their own: stop before changing anything.
-        for file in files where previous[file.path] == nil && fm.fileExists(atPath: output.appendingPathComponent(file.path).path) {
-            throw BuildFailure([.error(displayOutput + "/" + file.path,
-                                       "this file was not made by Anthology, and the new site has a page at the same path",
-                                       fix: "move or rename the file, then build again (nothing was changed)")])
-        }
-        var manifest: [String: UInt64] = [:]
-        manifest.reserveCapacity(unchanged.count + files.count)
-        var result = Result()
-        for path in unchanged {
-            if let hash = previous[path] ?? nil { manifest[path] = hash }
-        }
-        var folders: Set<String> = [output.path]
-        for (file, hash) in zip(files, hashes) {
-            manifest[file.path] = hash
-            let url = output.appendingPathComponent(file.path)
-            if previous[file.path] == hash, fm.fileExists(atPath: url.path) { continue }
-            try FileOutput.makeFolder(url.deletingLastPathComponent().path, known: &folders)
-            try FileOutput.replace(url.path, with: file.contents)
-            result.written.append(file.path)
-        }
-        for path in previous.keys.filter({ manifest[$0] == nil }).sorted() {
-            let url = output.appendingPathComponent(path)
-            if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
-            removeEmptyFolders(above: url)
-            result.removed.append(path)
-        }
-        let manifestText = Self.manifestText(manifest)
-        try FileOutput.replace(output.appendingPathComponent(Self.manifestName).path, with: manifestText)
-        result.manifestHash = ContentHash.of(manifestText)
-        result.manifest = manifest
-        result.written.sort()
-        result.files = manifest.count + 1
-        return result
-    }
-
     /// Folders emptied by removing a page (a story that was renamed) go too, up to the output folder.
-    private func removeEmptyFolders(above file: URL) {
+    func removeEmptyFolders(above file: URL) {
         var folder = file.deletingLastPathComponent().standardizedFileURL
         let fm = FileManager.default
         while folder.path.count > output.path.count, folder.path.hasPrefix(output.path + "/"),
@@ -165,7 +55,7 @@ public struct SiteWriter: Sendable {
     /// The manifest of the site in the output folder (hashes are nil in manifests from older
     /// versions); nil when there is no output folder or it is empty. Throws when the folder
     /// holds anything Anthology did not make.
-    private func previousManifest(known: Result?) throws(BuildFailure) -> [String: UInt64?]? {
+    func previousManifest(known: Result?) throws(BuildFailure) -> [String: UInt64?]? {
         let fm = FileManager.default
         if let attributes = try? fm.attributesOfItem(atPath: output.path), attributes[.type] as? FileAttributeType == .typeSymbolicLink {
             throw BuildFailure([.error(displayOutput, "the output folder is a symbolic link",

@@ -33,11 +33,11 @@ struct PageFingerprintTests {
             ContextFingerprint.combine(contexts.story(index, body: ""), into: &context)
             result.pages[path] = (fingerprints.story(index, path: path, body: body), context.value)
         }
-        for page in renderer.pageList(site, fingerprints: fingerprints, placedAnchors: anchors) {
+        for page in renderer.pageList(site, fingerprints: fingerprints) {
             var context = ContentHash()
             context.combine(page.template)
             ContextFingerprint.combine(page.context(contexts), into: &context)
-            result.pages[page.path] = (page.fingerprint(), context.value)
+            result.pages[page.path] = (page.fingerprint(anchors), context.value)
         }
         let feed = AtomFeed(site: site, metadata: renderer.metadata).render()
         result.pages[SitePaths.feed] = (fingerprints.feed(), ContentHash.of(feed))

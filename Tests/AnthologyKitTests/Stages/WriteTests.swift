@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import AnthologyKit
+
+/// The writer takes files one by one, from several threads, as the renderer makes them.
+@Suite("Write")
+struct WriteTests {
+    static func file(_ path: String, _ text: String) -> OutputFile {
+        OutputFile(path: path, text: text)
+    }
+
+    static func text(_ folder: URL, _ path: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    @Test("Files written from many threads at once all arrive, and the manifest lists each")
+    func concurrentFirstWrite() throws {
+        let site = try FixtureAnthology()
+        defer { site.remove() }
+        let paths = (0..<200).map { "stories/story-\($0)/index.html" } + ["index.html", "assets/style.css"]
+        let writer = SiteWriter(output: site.output)
+        let session = try writer.begin(paths: paths)
+        paths.concurrentMap { session.write(Self.file($0, "page at \($0)")) }
+        let result = try session.finish(unchanged: [])
+
+        #expect(result.written == paths.sorted())
+        #expect(result.files == paths.count + 1)
+        for path in paths { #expect(try Self.text(site.output, path) == "page at \(path)") }
+        let manifest = try #require(SiteWriter.manifest(in: site.output))
+        #expect(Set(manifest.keys) == Set(paths))
+        #expect(try Self.leftovers(site).isEmpty)
+    }
+
+    @Test("A first build's staging folder is marked as Anthology's before any page is written")
+    func interruptedFirstWrite() throws {
+        let site = try FixtureAnthology()
+        defer { site.remove() }
+        let writer = SiteWriter(output: site.output)
+        // A build that stops after one page (the process was killed, say) leaves its staging folder.
+        let interrupted = try writer.begin(paths: ["index.html", "stories/a/index.html"])
+        interrupted.write(Self.file("index.html", "half a site"))
+        let staging = try #require(try Self.leftovers(site).first)
+        #expect(SiteWriter.isOurs(site.root.appendingPathComponent(staging)))
+
+        // The next build recognises it as its own, clears it, and writes the whole site.
+        let session = try writer.begin(paths: ["index.html"])
+        session.write(Self.file("index.html", "the whole site"))
+        _ = try session.finish(unchanged: [])
+        #expect(try Self.text(site.output, "index.html") == "the whole site")
+        #expect(try Self.leftovers(site).isEmpty)
+    }
+
+    @Test("A later write changes only what changed, keeps the unchanged, and removes what the site lost")
+    func update() throws {
+        let site = try FixtureAnthology()
+        defer { site.remove() }
+        let writer = SiteWriter(output: site.output)
+        let first = try writer.begin(paths: ["index.html", "a/index.html", "b/index.html", "c/index.html"])
+        for path in ["index.html", "a/index.html", "b/index.html", "c/index.html"] { first.write(Self.file(path, "v1 \(path)")) }
+        let written = try first.finish(unchanged: [])
+
+        // `a` is current (the renderer skipped it), `b` is handed over unchanged, `c` is gone, `d` is new.
+        let session = try writer.begin(paths: ["index.html", "a/index.html", "b/index.html", "d/index.html"], known: written)
+        session.write(Self.file("index.html", "v2 index.html"))
+        session.write(Self.file("b/index.html", "v1 b/index.html"))
+        session.write(Self.file("d/index.html", "v2 d/index.html"))
+        let result = try session.finish(unchanged: ["a/index.html"])
+
+        #expect(result.written == ["d/index.html", "index.html"])
+        #expect(result.removed == ["c/index.html"])
+        #expect(try Self.text(site.output, "a/index.html") == "v1 a/index.html")
+        #expect(try Self.text(site.output, "index.html") == "v2 index.html")
+        #expect(!site.exists("c/index.html") && !FileManager.default.fileExists(atPath: site.output.appendingPathComponent("c").path))
+        #expect(Set(try #require(SiteWriter.manifest(in: site.output)).keys) == ["index.html", "a/index.html", "b/index.html", "d/index.html"])
+    }
+
+    @Test("A new page where someone put a file of their own stops the write before anything changes")
+    func foreignFileAtANewPath() throws {
+        let site = try FixtureAnthology()
+        defer { site.remove() }
+        let writer = SiteWriter(output: site.output)
+        let first = try writer.begin(paths: ["index.html"])
+        first.write(Self.file("index.html", "v1"))
+        _ = try first.finish(unchanged: [])
+        try site.write("mine", to: "public/notes/index.html")
+
+        #expect(throws: BuildFailure.self) { try writer.begin(paths: ["index.html", "notes/index.html"]) }
+        #expect(try Self.text(site.output, "notes/index.html") == "mine")
+        #expect(try Self.text(site.output, "index.html") == "v1")
+    }
+
+    /// Staging and temporary files left beside or inside the output folder.
+    static func leftovers(_ site: FixtureAnthology) throws -> [String] {
+        let beside = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains("anthology-staging") }
+        let inside = (FileManager.default.enumerator(atPath: site.output.path)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".anthology-new") }
+        return beside + inside
+    }
+}
