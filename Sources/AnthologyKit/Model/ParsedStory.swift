@@ -9,9 +9,10 @@ public struct ParsedStory: Sendable, Hashable, Codable {
     public var headingTitle: String?
     /// The story opens with a heading, which is its title and so is not repeated in the body.
     public var opensWithHeading: Bool
-    /// Running text for detection. Empty in a story read back from the build cache on disk
-    /// together with its detection results (`StoryParser.restoreText`): only detection reads
-    /// it, and what later stages need of it is kept in `opening` and `leadWords`.
+    /// Running text for detection. Only detection reads it, and what later stages need of it
+    /// is kept in `opening` and `leadWords`, so the detect stage empties it once read; so is
+    /// it in a story read back from the build cache on disk with its detection results
+    /// (`StoryParser.restoreText`).
     public var prose: String
     public var wordCount: Int
     /// The first sentences of the prose, about forty words, for the home page (`Excerpt.opening`).
