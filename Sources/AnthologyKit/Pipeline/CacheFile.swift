@@ -196,12 +196,15 @@ public struct CacheFile: Sendable {
     // MARK: - Saving
 
     static func encode(_ cache: BuildCache, key: Key) throws -> Data {
+        let (header, payload) = try encodeParts(cache, key: key)
+        return header + payload
+    }
+
+    /// The header and the payload, apart: the payload is most of the file, and joining
+    /// them would copy it once more. Stories are encoded a chunk at a time and appended, so
+    /// that the encoded stories and the payload are not both held whole.
+    static func encodeParts(_ cache: BuildCache, key: Key) throws -> (header: Data, payload: Data) {
         let paths = cache.stories.keys.sorted()
-        let encoded = try paths.concurrentMap { path -> Result<Data, Error> in
-            let story = cache.stories[path]!
-            if let bytes = story.encoded { return .success(bytes) }
-            return Result { try JSONEncoder().encode(story) }
-        }.map { try $0.get() }
         var payload = Data()
         func append(_ name: String, _ json: Data) {
             let path = Data(name.utf8)
@@ -210,9 +213,18 @@ public struct CacheFile: Sendable {
             payload.append(json)
         }
         append("render", try JSONEncoder().encode(cache.render))
-        for (path, json) in zip(paths, encoded) { append(path, json) }
+        let chunk = 512
+        for start in stride(from: 0, to: paths.count, by: chunk) {
+            let chunkPaths = Array(paths[start..<min(start + chunk, paths.count)])
+            let encoded = try chunkPaths.concurrentMap { path -> Result<Data, Error> in
+                let story = cache.stories[path]!
+                if let bytes = story.encoded { return .success(bytes) }
+                return Result { try JSONEncoder().encode(story) }
+            }.map { try $0.get() }
+            for (path, json) in zip(chunkPaths, encoded) { append(path, json) }
+        }
         let header = ["\(magic) \(formatVersion)", key.tool, key.options.hex, "\(payload.count)", ContentHash.of(payload).hex]
-        return Data((header.joined(separator: "\n") + "\n").utf8) + payload
+        return (Data((header.joined(separator: "\n") + "\n").utf8), payload)
     }
 
     /// Writes the cache atomically; a failure is logged (at debug level) and otherwise ignored:
@@ -241,9 +253,9 @@ public struct CacheFile: Sendable {
         }
         let temporary = folder.appendingPathComponent(".\(Self.fileName).\(getpid()).tmp")
         do {
-            let data = try Self.encode(cache, key: key)
-            try FileOutput.replace(url.path, with: data, temporary: temporary.path)
-            logger.debug("cache: saved \(cache.stories.count) stories, \(data.count / 1024) KiB, in \(start.duration(to: clock.now).milliseconds)")
+            let (header, payload) = try Self.encodeParts(cache, key: key)
+            try FileOutput.replace(url.path, with: [header, payload], temporary: temporary.path)
+            logger.debug("cache: saved \(cache.stories.count) stories, \((header.count + payload.count) / 1024) KiB, in \(start.duration(to: clock.now).milliseconds)")
         } catch {
             try? fm.removeItem(at: temporary)
             logger.debug("cache: not saved: \(error.localizedDescription)")

@@ -7,18 +7,25 @@ import Foundation
 /// half the time Foundation's `Data.write` does here (see ../shared/notes/performance.md).
 enum FileOutput {
     static func write(_ data: Data, to path: String) throws {
+        try write([data], to: path)
+    }
+
+    /// Writes `parts` one after another, as one file.
+    static func write(_ parts: [Data], to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure("could not create \(path)") }
         defer { close(fd) }
-        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw failure("could not write \(path)")
+        for data in parts {
+            try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw failure("could not write \(path)")
+                    }
+                    offset += written
                 }
-                offset += written
             }
         }
     }
@@ -26,8 +33,12 @@ enum FileOutput {
     /// Writes beside the file (`temporary`, by default a hidden name in the same folder), then
     /// renames over it: readers see the old file or the new one, never half of one.
     static func replace(_ path: String, with contents: Data, temporary: String? = nil) throws {
+        try replace(path, with: [contents], temporary: temporary)
+    }
+
+    static func replace(_ path: String, with parts: [Data], temporary: String? = nil) throws {
         let temporary = temporary ?? (path as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).anthology-new"
-        try write(contents, to: temporary)
+        try write(parts, to: temporary)
         if rename(temporary, path) != 0 {
             let error = failure("could not replace \(path)")
             unlink(temporary)
