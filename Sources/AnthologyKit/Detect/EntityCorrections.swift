@@ -51,7 +51,7 @@ public struct EntityCorrections: Sendable {
                                                 fix: "check the spelling, or write it as `Name, CC` with the country code"))
                     return City(id: "name:" + name, name: name)
                 }()
-                let forms = Array(Set([city.name, name.split(separator: ",").first.map { String($0).trimmed } ?? name]))
+                let forms = Array(Set([city.name, name.split(separator: ",").first.map { String($0).trimmedWhitespace } ?? name]))
                 let found = locate(forms: forms, in: prose, scanner: scanner)
                 return StoryEntities.CityMention(city: city, forms: forms.sorted(), mentions: found.count,
                                                  firstOffset: found.offset, sentence: found.sentence)
@@ -70,7 +70,7 @@ public struct EntityCorrections: Sendable {
 
     /// "Paris", "Paris, FR" or "Paris, France": the country part picks among same-named cities.
     func resolve(_ name: String) -> City? {
-        let parts = name.split(separator: ",", maxSplits: 1).map { String($0).trimmed }
+        let parts = name.split(separator: ",", maxSplits: 1).map { String($0).trimmedWhitespace }
         let candidates = gazetteer.cities(named: parts[0])
         guard parts.count == 2 else { return candidates.first }
         let country = Gazetteer.key(parts[1])
@@ -91,10 +91,6 @@ public struct EntityCorrections: Sendable {
         let sentence = scanner.sentenceIndex(containing: first.lowerBound).map(scanner.sentenceText) ?? ""
         return (taken.count, prose.utf8.distance(from: prose.startIndex, to: first.lowerBound), sentence)
     }
-}
-
-extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }
 
 import Foundation

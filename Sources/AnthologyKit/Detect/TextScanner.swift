@@ -176,7 +176,7 @@ struct TextScanner {
     /// The sentence a word belongs to, trimmed.
     func sentenceText(_ sentence: Int) -> String {
         guard sentences.indices.contains(sentence) else { return "" }
-        return String(text[sentences[sentence].range]).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(text[sentences[sentence].range]).trimmedWhitespace
     }
 
     /// Index of the sentence containing a position in the text.

@@ -123,7 +123,7 @@ final class MarkdownDocument {
                 if !text.isEmpty && !endsWithBlankLine { text += "\n\n"; endsWithBlankLine = true }
             }
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmedWhitespace
     }
 
     /// Number of words a reader reads, headings and code included.

@@ -227,4 +227,21 @@ struct WordCharacterTests {
         }
         #expect(MarkdownDocument.countWords("Sophie’s well-known café, 東京 and 42 more.") == 7)
     }
+
+    @Test("Prose and sentences are trimmed of exactly the white space Foundation trims")
+    func trimmingAsFoundation() {
+        let spaces = "\t\n\u{0B}\u{0C}\r \u{85}\u{A0}\u{1680}\u{2000}\u{200A}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}"
+        let samples = ["", "   ", "word", " word ", spaces + "two words" + spaces, "\u{200B}zero width\u{200B}",
+                       " \u{301}accent first", "tail accent \u{301} ", "\n\nparagraph\n\n", "東京\u{3000}"]
+        for sample in samples {
+            #expect(sample.trimmedWhitespace == sample.trimmingCharacters(in: .whitespacesAndNewlines), "\(sample.unicodeScalars.map(\.value))")
+        }
+        // Every scalar of the Basic Multilingual Plane, each alone and between letters.
+        let differing = (0..<0x10000).compactMap(Unicode.Scalar.init).filter { scalar in
+            let alone = String(scalar), between = "a" + alone + "b"
+            return alone.trimmedWhitespace != alone.trimmingCharacters(in: .whitespacesAndNewlines)
+                || between.trimmedWhitespace != between
+        }
+        #expect(differing.isEmpty, "\(differing.map { "U+" + String($0.value, radix: 16) })")
+    }
 }
