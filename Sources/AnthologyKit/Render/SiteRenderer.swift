@@ -24,6 +24,11 @@ public struct SiteRenderer: Sendable {
         public var renderedPages: Int
     }
 
+    public init(templates: TemplateSet, metadata: SiteMetadata = SiteMetadata()) {
+        self.templates = templates
+        self.metadata = metadata
+    }
+
     /// What a render will produce, known before any page is rendered: the writer needs every
     /// path first, to refuse to overwrite a file that is not Anthology's, and to make folders.
     struct Plan: Sendable {
@@ -31,16 +36,21 @@ public struct SiteRenderer: Sendable {
         let fingerprints: PageFingerprints
         /// Every page but the stories'.
         let pages: [Page]
-        /// Every file of the site: story pages, other pages, feed, sitemap, robots.txt, assets.
-        let paths: [String]
+        /// Every page, the stories' first, in page order.
+        let pagePaths: [String]
+        /// Every file of the site: the pages, then feed, sitemap, robots.txt and assets.
+        var paths: [String] {
+            pagePaths + [SitePaths.feed, SitePaths.sitemap, SitePaths.robots] + assetPaths
+        }
+        let assetPaths: [String]
     }
 
     func plan(_ site: Site) -> Plan {
         let fingerprints = PageFingerprints(site: site, settings: settingsFingerprint)
         let pages = pageList(site, fingerprints: fingerprints)
-        let paths = site.stories.indices.map { SitePaths.story(site.stories[$0].slug) } + pages.map(\.path)
-            + [SitePaths.feed, SitePaths.sitemap, SitePaths.robots] + templates.assets.map { "assets/" + $0.path }
-        return Plan(site: site, fingerprints: fingerprints, pages: pages, paths: paths)
+        return Plan(site: site, fingerprints: fingerprints, pages: pages,
+                    pagePaths: site.stories.indices.map { SitePaths.story(site.stories[$0].slug) } + pages.map(\.path),
+                    assetPaths: templates.assets.map { "assets/" + $0.path })
     }
 
     /// Renders the planned site and hands each file to `deliver` as soon as it is rendered,
@@ -101,13 +111,12 @@ public struct SiteRenderer: Sendable {
         }
         keep(SitePaths.feed, fingerprint: fingerprints.feed()) { AtomFeed(site: site, metadata: metadata).render() }
         // In page order: the sitemap sorts its entries itself.
-        let allPages = site.stories.indices.map { SitePaths.story(site.stories[$0].slug) } + plan.pages.map(\.path)
-        keep(SitePaths.sitemap, fingerprint: fingerprints.sitemap(pages: allPages)) {
-            Sitemap(pages: allPages, baseURL: metadata.baseURL).render()
+        keep(SitePaths.sitemap, fingerprint: fingerprints.sitemap(pages: plan.pagePaths)) {
+            Sitemap(pages: plan.pagePaths, baseURL: metadata.baseURL).render()
         }
         deliver(OutputFile(path: SitePaths.robots, text: RobotsFile(baseURL: metadata.baseURL).render()))
-        for asset in templates.assets {
-            deliver(OutputFile(path: "assets/" + asset.path, contents: asset.data))
+        for (path, asset) in zip(plan.assetPaths, templates.assets) {
+            deliver(OutputFile(path: path, contents: asset.data))
         }
         next.manifest = previous.manifest
         cache = next
