@@ -257,6 +257,19 @@ struct BadInputTests {
         #expect(error.line == 4, "the mismatched {{/story}} is on line 4: \(error)")
     }
 
+    @Test("A tag left open on a template's first line is reported at line 1 and its column")
+    func unclosedTagOnFirstLine() throws {
+        let site = try FixtureAnthology(stories: ["ferry.md": Self.goodStory])
+        defer { site.remove() }
+        try site.write("<h1>{{siteTitle</h1>\n", to: "templates/home.mustache")
+
+        let diagnostics = site.failure()
+        let error = try #require(Self.errors(diagnostics, in: "home.mustache").first,
+                                 "expected an error for home.mustache, got \(diagnostics)")
+        #expect(error.line == 1, "\(error)")
+        #expect(error.column > 4, "\(error)")
+    }
+
     // MARK: - Everything at once
 
     @Test("Several problems are all reported by one failed build")

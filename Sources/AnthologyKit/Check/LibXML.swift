@@ -18,8 +18,7 @@ enum LibXML {
         init?(_ error: UnsafePointer<xmlError>?) {
             guard let error = error?.pointee, error.level.rawValue >= XML_ERR_ERROR.rawValue else { return nil }
             code = Int(error.code)
-            message = error.message.map { String(cString: $0) }?
-                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "libxml2 error \(error.code)"
+            message = error.message.map { String(cString: $0).trimmedWhitespace } ?? "libxml2 error \(error.code)"
             line = Int(error.line)
             column = Int(error.int2)
             subject = error.str1.map { String(cString: $0) }

@@ -56,7 +56,7 @@ public struct SiteConfigLoader: Sendable {
                     fail("a single line of text", example: example)
                     return nil
                 }
-                return scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+                return scalar.string.trimmedWhitespace
             }
             func path(example: String) -> String? {
                 guard let path = text(example: example) else { return nil }

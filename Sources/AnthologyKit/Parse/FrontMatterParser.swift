@@ -168,7 +168,7 @@ public struct FrontMatterParser: Sendable {
     /// A scalar as text; YAML would otherwise read `title: 1984` as a number and `title: No` as false.
     private func text(_ node: Node) -> String? {
         guard let scalar = node.scalar else { return nil }
-        return scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        return scalar.string.trimmedWhitespace
     }
 
     private func names(_ node: Node) -> [String]? {

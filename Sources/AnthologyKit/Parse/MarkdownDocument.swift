@@ -81,7 +81,7 @@ final class MarkdownDocument {
         guard let first = cmark_node_first_child(root), cmark_node_get_type(first) == CMARK_NODE_HEADING else {
             return nil
         }
-        let title = plainText(of: first).trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = plainText(of: first).trimmedWhitespace
         guard !title.isEmpty else { return nil }
         cmark_node_unlink(first)
         cmark_node_free(first)
@@ -93,7 +93,7 @@ final class MarkdownDocument {
         var result: String?
         walk(from: root) { node, entering in
             guard result == nil, entering, cmark_node_get_type(node) == CMARK_NODE_HEADING else { return }
-            let text = plainText(of: node).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = plainText(of: node).trimmedWhitespace
             if !text.isEmpty { result = text }
         }
         return result

@@ -149,8 +149,8 @@ public struct Builder: Sendable {
         if cache.render.manifest != writer.manifestFingerprint() { cache.render = RenderCache() }
         // Each page is written as soon as it is rendered: "render" times both, and "write"
         // the rest (checking and preparing the output folder, the manifest, removals).
-        var rendered: SiteRenderer.Rendered?
-        var result = SiteWriter.Result()
+        let rendered: SiteRenderer.Rendered
+        let result: SiteWriter.Result
         do throws(BuildFailure) {
             let plan = time("render", &report) { renderer.plan(site) }
             let session = try time("write", &report) { () throws(BuildFailure) in
@@ -158,7 +158,7 @@ public struct Builder: Sendable {
             }
             rendered = time("render", &report) { renderer.render(plan, cache: &cache.render, deliver: session.write) }
             result = try time("write", &report) { () throws(BuildFailure) in
-                try session.finish(unchanged: rendered?.unchanged ?? [])
+                try session.finish(unchanged: rendered.unchanged)
             }
         } catch {
             cache.render = RenderCache()
@@ -168,8 +168,8 @@ public struct Builder: Sendable {
         cache.written = result
         cache.render.manifest = result.manifestHash
         report.files = result.files
-        report.pages = rendered?.pages ?? 0
-        report.rendered = rendered?.renderedPages ?? 0
+        report.pages = rendered.pages
+        report.rendered = rendered.renderedPages
         report.changed = result.changed
         return report
     }

@@ -5,8 +5,8 @@ import Mustache
 /// swift-mustache's own HTML escaping looks up every `Character` in a dictionary: it was the
 /// largest single cost of rendering, and it lets a quote through when an accent follows it.
 /// The library picks a template's content type only from a pragma, so `TemplateSet` adds
-/// this one's pragma as the first line of every template it parses (after checking the
-/// file as written, so that error positions are the file's own).
+/// this one's pragma as a line of its own before every template it parses (and takes that
+/// line off the line numbers of syntax errors).
 struct HTMLContent: MustacheContentType {
     static let name = "ANTHOLOGY_HTML"
 

@@ -63,11 +63,11 @@ public struct TemplateSet: Sendable {
                 fingerprint.combine(relative)
                 fingerprint.combine(text)
                 do {
-                    _ = try MustacheTemplate(string: text)  // errors at the file's own lines and columns
                     _ = HTMLContent.registered
                     library.register(try MustacheTemplate(string: HTMLContent.pragma + text), named: name)
                 } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(.error(display(relative), line: error.context.lineNumber,
+                    // The pragma is a line of its own before the file's first.
+                    diagnostics.append(.error(display(relative), line: error.context.lineNumber - 1,
                                               column: error.context.columnNumber,
                                               "template syntax error: \(describe(error.error))",
                                               fix: "check the {{ }} tags on this line: \(error.context.line.trimmingCharacters(in: .whitespaces))"))

@@ -1,7 +1,8 @@
 extension String {
     /// The text without white space or line ends at either end: what Foundation's
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives, without its cost. On Linux Foundation converts the string to
-    /// UTF-16 and back, which made trimming each story's prose a tenth of the parse stage.
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives, without its cost. On Linux
+    /// Foundation converts the string to UTF-16 and back, which made trimming each story's
+    /// prose a tenth of the parse stage.
     var trimmedWhitespace: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !Self.isTrimmed($0) }),
