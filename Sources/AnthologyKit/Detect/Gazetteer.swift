@@ -10,6 +10,9 @@ public struct Gazetteer: Sendable {
     /// The same, for names found only among a city's alternate names ("Bombay", "Peking").
     private var byAlternateKey: [String: [City]] = [:]
     private var countries: Set<String> = []
+    /// Lower-case words that join the capitalised words of a city's name: "es" in
+    /// "Dar es Salaam", "upon" in "Newcastle upon Tyne". A name run may go on through them.
+    public private(set) var joiningWords: Set<String> = []
 
     /// - Parameter cities: each city with its names; the first two (name and ASCII name) are
     ///   primary, the rest alternates.
@@ -27,6 +30,10 @@ public struct Gazetteer: Sendable {
                 }
             }
             if !city.countryName.isEmpty { countries.insert(Self.key(city.countryName)) }
+            let words = city.name.split(separator: " ")
+            for word in words.dropFirst().dropLast() where word.first?.isLowercase == true {
+                joiningWords.insert(String(word))
+            }
         }
         let byPopulation = { (a: City, b: City) in (a.population, b.id) > (b.population, a.id) }
         for key in byKey.keys { byKey[key]!.sort(by: byPopulation) }

@@ -17,7 +17,7 @@ extension HeuristicDetector {
             self.detector = detector
             scanner = TextScanner(prose)
             lowercaseWords = Set(scanner.words.filter { !$0.isCapitalized }.map { $0.text.lowercased() })
-            allRuns = Self.runs(scanner.words, text: prose)
+            allRuns = Self.runs(scanner.words, text: prose, gazetteer: detector.gazetteer)
             evidence = nameEvidence()
             // Full names found in a first pass ("Anna Berg") vouch for their words when those
             // open a sentence alone ("Anna left first.").
@@ -114,8 +114,9 @@ extension HeuristicDetector {
         // MARK: - Runs
 
         /// Maximal runs of capitalised words in one sentence, joined by single spaces, name
-        /// particles ("de", "van") or a title's full stop ("Dr. Okafor"). A possessive ends a run.
-        private static func runs(_ words: [TextScanner.Word], text: String) -> [[Int]] {
+        /// particles ("de", "van"), a title's full stop ("Dr. Okafor"), or the lower-case words
+        /// of a city's name ("Dar es Salaam"). A possessive ends a run.
+        private static func runs(_ words: [TextScanner.Word], text: String, gazetteer: Gazetteer) -> [[Int]] {
             var result: [[Int]] = []
             var index = 0
             while index < words.count {
@@ -141,6 +142,9 @@ extension HeuristicDetector {
                               words[next + 1].isCapitalized || EnglishWords.nameParticles.contains(words[next + 1].text) {
                         run.append(next)  // "de la Cruz": particles may follow each other
                         next += 1
+                    } else if let end = cityNameEnd(run, joinedBy: next, in: words, gazetteer: gazetteer) {
+                        run += Array(next...end)
+                        next = end + 1
                     } else {
                         break
                     }
@@ -152,12 +156,38 @@ extension HeuristicDetector {
             return result
         }
 
+        /// Where a city's name ends when the lower-case word at `joiner` carries the run on into
+        /// it ("Dar" + "es" + "Salaam"), or nil. Only a whole name in the gazetteer counts, so
+        /// "Anna and Bob" stays two runs however many cities have an "and" in their names.
+        private static func cityNameEnd(_ run: [Int], joinedBy joiner: Int, in words: [TextScanner.Word], gazetteer: Gazetteer) -> Int? {
+            guard gazetteer.joiningWords.contains(words[joiner].text) else { return nil }
+            var end = joiner
+            // The capitalised words (and further joiners) that follow, in the same sentence.
+            var following: [Int] = []
+            while end + 1 < words.count, following.count < 4, words[end + 1].sentence == words[joiner].sentence,
+                  !words[end + 1].followsPunctuation,
+                  words[end + 1].isCapitalized || gazetteer.joiningWords.contains(words[end + 1].text) {
+                end += 1
+                following.append(end)
+            }
+            // The longest name first, starting anywhere in the run: "In Dar es Salaam" holds "Dar es Salaam".
+            for last in following.reversed() where words[last].isCapitalized {
+                let tail = [joiner] + following.prefix { $0 <= last }
+                for start in run.indices {
+                    let name = (run[start...] + tail).map { words[$0].text }.joined(separator: " ")
+                    if !gazetteer.cities(named: name).isEmpty { return last }
+                }
+            }
+            return nil
+        }
+
         /// Drops leading words that are capitalised only by position or are never names.
         private func trim(_ run: [Int]) -> [Int] {
-            // A city's name is kept whole, whatever its words: "Hoi An", "Ho Chi Minh City".
-            if run.count > 1, !cities(named: run.map { words[$0].text }.joined(separator: " ")).isEmpty { return run }
             var indexes = run
             while let first = indexes.first {
+                // A city's name is kept whole, whatever its words: "Hoi An", "Ho Chi Minh City",
+                // and "Santa Cruz de la Sierra" once the sentence's opening "In" is gone.
+                if indexes.count > 1, !cities(named: indexes.map { words[$0].text }.joined(separator: " ")).isEmpty { return indexes }
                 let word = words[first]
                 let lower = word.text.lowercased()
                 if isNeverAName(word.text) {

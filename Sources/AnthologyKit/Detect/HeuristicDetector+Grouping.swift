@@ -77,10 +77,10 @@ extension HeuristicDetector.Context {
         guard bySurname.isEmpty, nameWords.count == 1 else { return nil }
         // Nickname: "Bill" of "William Hart", "Liz" of "Elizabeth", either way round.
         let nicknames = detector.givenNames.nicknames
-        let byNickname = allNames.filter { other in
+        let byNickname = onePersonEach(allNames.filter { other in
             guard other != name, let first = other.split(separator: " ").first.map(String.init), first != name else { return false }
             return nicknames[first]?.contains(name) == true || nicknames[name]?.contains(first) == true
-        }
+        })
         if byNickname.count == 1 {
             // The later-introduced form gives way to the earlier one, so the chain ends at the name met first.
             let other = byNickname[0]
@@ -89,13 +89,19 @@ extension HeuristicDetector.Context {
         }
         // A short form met after the full one: "Dec" after "Declan".
         if name.count >= 3 {
-            let byPrefix = allNames.filter { other in
+            let byPrefix = onePersonEach(allNames.filter { other in
                 guard let first = other.split(separator: " ").first, first.count > name.count else { return false }
                 return first.hasPrefix(name) && firstSeen[other, default: .max] < firstSeen[name, default: .max]
-            }
+            })
             if byPrefix.count == 1 { return byPrefix[0] }
         }
         return nil
+    }
+
+    /// The candidates without those that are only the first name of another candidate: after
+    /// "Theodora Radcliffe" and "Theodora", "Theo" has one claimant, not two.
+    private func onePersonEach(_ candidates: [String]) -> [String] {
+        candidates.filter { candidate in !candidates.contains { $0.hasPrefix(candidate + " ") } }
     }
 
     func groupCities(_ occurrences: [(City, Occurrence)]) -> [StoryEntities.CityMention] {

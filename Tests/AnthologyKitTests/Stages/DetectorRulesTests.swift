@@ -15,6 +15,37 @@ struct DetectorRulesTests {
         #expect(characters.first?.aliases.contains("Peggy") == true)
     }
 
+    /// The usual shape of a story: full name, then first name, then now and then a nickname.
+    /// The first name and the full name are one person, so they do not make the nickname ambiguous.
+    @Test func aNicknameMergesAfterTheFirstNameWasUsedToo() {
+        let characters = entities("""
+            Theodora Radcliffe locked the shop. Theodora walked to the quay. "Theo, wait," said Ada Brandt. \
+            Theo waited. Chester Drummond was already there; Chester waved. "Over here, Chet," Theodora called.
+            """).characters
+        #expect(characters.map(\.name) == ["Theodora Radcliffe", "Ada Brandt", "Chester Drummond"])
+        #expect(characters.first?.aliases == ["Theo", "Theodora"])
+        #expect(characters.last?.aliases == ["Chester", "Chet"])
+    }
+
+    /// A short form met after the full one ("Luth" after "Luther"), the same way.
+    @Test func aShortFormMergesAfterTheFirstNameWasUsedToo() {
+        let characters = entities("""
+            Luther Ibarra mended nets. Luther sang while he worked. "Luth, supper," said Mara Quist, and Luth came.
+            """).characters
+        #expect(characters.map(\.name) == ["Luther Ibarra", "Mara Quist"])
+        #expect(characters.first?.aliases == ["Luth", "Luther"])
+    }
+
+    /// Two people a nickname could belong to: it stays on its own.
+    @Test func aNicknameOfTwoPeopleStaysApart() {
+        let names = names("""
+            Theodora Radcliffe and Theodore Lund met at the quay. Theodora laughed; Theodore did not. \
+            "Theo," said Ada Brandt, and both turned.
+            """)
+        #expect(names.contains("Theo"))
+        #expect(names.contains("Theodora Radcliffe") && names.contains("Theodore Lund"))
+    }
+
     @Test func anHonorificSuffixIsAnAlias() {
         let characters = entities("Hiroshi Tanabe bowed. The apprentices said Tanabe-san never slept.").characters
         #expect(characters.map(\.name) == ["Hiroshi Tanabe"])
@@ -56,6 +87,22 @@ struct DetectorRulesTests {
 
     @Test func aCityStateIsACity() {
         #expect(entities("\"They are sending me to Singapore,\" said Haruto.").cities.map(\.city.countryCode) == ["SG"])
+    }
+
+    /// Lower-case words inside a city's name ("es", "de la") do not cut it into people.
+    @Test func aCityNameWithLowerCaseWordsStaysWhole() {
+        let found = entities("""
+            The night train to Dar es Salaam was late again. In Dar es Salaam, nobody asked questions. \
+            Wanjiru laughed at a postcard from Santa Cruz de la Sierra. In Santa Cruz de la Sierra, it rained.
+            """)
+        #expect(found.cities.map(\.city.name) == ["Dar es Salaam", "Santa Cruz de la Sierra"])
+        #expect(found.characters.map(\.name) == ["Wanjiru"])
+    }
+
+    /// Only a whole city name carries a run through a lower-case word: "and" is in a city's
+    /// name somewhere, but two people joined by it stay two.
+    @Test func aJoiningWordOutsideACityNameJoinsNothing() {
+        #expect(names("Anneke and Bram ran to the harbour. \"Wait,\" said Anneke. \"No,\" said Bram.") == ["Anneke", "Bram"])
     }
 
     @Test func theLastUnnegatedQualifierPicksTheCity() {
