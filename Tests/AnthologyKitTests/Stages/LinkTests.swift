@@ -111,6 +111,14 @@ struct DiagnosticListTests {
 
 @Suite("Excerpts")
 struct ExcerptTests {
+    /// ASCII text is split by bytes; every ASCII character must split as it does as a `Character`.
+    @Test func asciiSplitsAtTheSameWhiteSpaceAsCharacters() {
+        let ascii = (0..<128).map { String(UnicodeScalar(UInt8($0))) }.joined()
+        let text = ascii + " word\r\nnext\u{0B}\u{0C}\u{1C}end  "
+        #expect(Excerpt.whitespaceSeparated(text) == text.split(whereSeparator: \.isWhitespace).map(String.init))
+        #expect(Excerpt.whitespaceSeparated("Mara\u{A0}Okafor  waved") == ["Mara", "Okafor", "waved"])
+    }
+
     @Test("A long text is cut after the word limit, with an ellipsis and no dangling comma")
     func wordsOfALongText() {
         #expect(Excerpt.words(of: "One two, three four", limit: 2) == "One two…")
