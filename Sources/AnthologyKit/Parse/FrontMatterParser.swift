@@ -72,7 +72,9 @@ public struct FrontMatterParser: Sendable {
         var frontMatter = FrontMatter()
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // UTF-8, as Swift strings are: Yams's default encoding is worked out again on
+            // each call from the process's whole environment, a fifth of parsing a story.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(Self.diagnostic(for: error, file: file))
             return frontMatter

@@ -119,6 +119,26 @@ struct ExcerptTests {
         #expect(Excerpt.whitespaceSeparated("Mara\u{A0}Okafor  waved") == ["Mara", "Okafor", "waved"])
     }
 
+    /// ASCII is read by bytes and anything else by `Character`; both must give what splitting
+    /// by `Character` gives.
+    @Test func leadWordsAreTheSameWhateverTheText() {
+        func bySplitting(_ text: String, _ limit: Int) -> String {
+            let words = text.split(maxSplits: limit, whereSeparator: \.isWhitespace)
+            var cut = words.prefix(limit).joined(separator: " ")
+            guard words.count > limit, words[limit].contains(where: { !$0.isWhitespace }) else { return cut }
+            while let last = cut.last, ",;:–—-".contains(last) { cut.removeLast() }
+            return cut + "…"
+        }
+        let accent = "e\u{301}"
+        let texts = ["", "  ", "One two, three four", " One two three\r\n", "One\ttwo  three\u{0B}\u{0C}four\u{1C}five",
+                     "Caf\(accent) au lait, s'il vous pla\(accent)t", "One two three \u{A0} four", "One two \u{301}three"]
+        for text in texts {
+            for limit in 0...6 {
+                #expect(Excerpt.words(of: text, limit: limit) == bySplitting(text, limit), "\(limit) words of \(text.debugDescription)")
+            }
+        }
+    }
+
     @Test("A long text is cut after the word limit, with an ellipsis and no dangling comma")
     func wordsOfALongText() {
         #expect(Excerpt.words(of: "One two, three four", limit: 2) == "One two…")
