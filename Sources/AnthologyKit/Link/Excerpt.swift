@@ -27,17 +27,15 @@ enum Excerpt {
     /// sixth of the parse stage.
     private static func asciiWords<S: StringProtocol>(of text: S, limit: Int) -> (words: [S.SubSequence], isCut: Bool)? {
         let utf8 = text.utf8
-        // ASCII's white space: tab, line feed, vertical tab, form feed, carriage return, space.
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
         var words: [S.SubSequence] = []
         var index = utf8.startIndex
         while true {
-            while index != utf8.endIndex, isSpace(utf8[index]) { index = utf8.index(after: index) }
+            while index != utf8.endIndex, isASCIISpace(utf8[index]) { index = utf8.index(after: index) }
             guard index != utf8.endIndex else { return (words, false) }
             guard utf8[index] < 0x80 else { return nil }
             if words.count == limit { return (words, true) }
             let start = index
-            while index != utf8.endIndex, !isSpace(utf8[index]) {
+            while index != utf8.endIndex, !isASCIISpace(utf8[index]) {
                 guard utf8[index] < 0x80 else { return nil }
                 index = utf8.index(after: index)
             }
@@ -63,7 +61,11 @@ enum Excerpt {
     static func whitespaceSeparated(_ text: String) -> [String] {
         let utf8 = text.utf8
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: \.isWhitespace).map(String.init) }
-        // ASCII's white space: tab, line feed, vertical tab, form feed, carriage return, space.
-        return utf8.split { $0 == 0x20 || (0x09...0x0D).contains($0) }.map { String(Substring($0)) }
+        return utf8.split(whereSeparator: isASCIISpace).map { String(Substring($0)) }
+    }
+
+    /// ASCII's white space: tab, line feed, vertical tab, form feed, carriage return, space.
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 }
