@@ -23,6 +23,7 @@ public struct Builder: Sendable {
     /// The site as it would be built, without writing anything (used by `entities` and `build`).
     public func analyse(report: inout BuildReport) throws(BuildFailure) -> Site {
         var cache = BuildCache()
+        cache.keepsFiles = false
         return try analyse(report: &report, cache: &cache)
     }
 
@@ -36,30 +37,30 @@ public struct Builder: Sendable {
             return files
         }
 
-        cache.files = Dictionary(files.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
+        cache.files = cache.keepsFiles ? Dictionary(files.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first }) : [:]
+        let paths = files.map(\.relativePath)
         let previous = cache.stories
         defer { cache.retired.stories = previous }
-        let analyses: [StoryAnalysis] = time("parse", &report) {
-            files.concurrentMap { file in
-                var source = ContentHash()
-                source.combine(file.displayPath)
-                source.combine(file.textHash)
-                if var cached = previous[file.relativePath], cached.source == source.value {
-                    if cached.needsText, let story = cached.parsed {
-                        cached.parsed = StoryParser().restoreText(of: story, from: file, prose: cached.detection == nil)
-                        cached.needsText = false
-                    }
-                    return cached
-                }
-                let (story, problems) = StoryParser().parse(file)
-                return StoryAnalysis(source: source.value, parsed: story, parseProblems: problems, detection: nil)
-            }
+        // Parse and detect take the stories a batch at a time, so that only one batch's prose
+        // is in memory at once (detection reads it, then it goes), and, in a build that runs
+        // once, only the files not yet parsed: at 30,000 stories either would be some 90 MB.
+        // Detecting before the parse errors are known costs nothing when there are none; a
+        // build with errors stops before linking all the same.
+        var batches = Self.batches(of: consume files)
+        var detected: [StoryAnalysis] = []
+        detected.reserveCapacity(paths.count)
+        let corrections = EntityCorrections()
+        for index in batches.indices {
+            let batch = batches[index]
+            batches[index] = []
+            let analyses = time("parse", &report) { batch.concurrentMap { parse($0, previous: previous) } }
+            detected += time("detect", &report) { analyses.concurrentMap { detect($0, corrections: corrections) } }
         }
-        diagnostics += analyses.flatMap(\.parseProblems)
+        diagnostics += detected.flatMap(\.parseProblems)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
 
-        let parsed = analyses.count { $0.parsed != nil }
-        let included = analyses.count { $0.parsed.map(options.publishes) == true }
+        let parsed = detected.count { $0.parsed != nil }
+        let included = detected.count { $0.parsed.map(options.publishes) == true }
         report.drafts = parsed - included
         if included == 0 {
             diagnostics.append(.error(options.seedsDisplay, "every story is a draft, so there is nothing to publish",
@@ -67,30 +68,11 @@ public struct Builder: Sendable {
             throw BuildFailure(diagnostics)
         }
 
-        let detected: [StoryAnalysis] = time("detect", &report) {
-            let corrections = EntityCorrections()
-            return analyses.concurrentMap { analysis in
-                guard analysis.input == nil, let story = analysis.parsed, options.publishes(story) else { return analysis }
-                var analysis = analysis
-                if analysis.detection == nil {
-                    let found = detector.detect(in: story.prose)
-                    analysis.detection = corrections.apply(story.frontMatter, to: found, prose: story.prose, file: story.displayPath)
-                }
-                // Only detection reads the prose, and what later stages show of it is kept in
-                // `opening` and `leadWords`: at 10,000 stories it is some 25 MB not to hold.
-                analysis.parsed?.prose = ""
-                // A story from the disk cache comes with its detection but not this.
-                if let detection = analysis.detection, let story = analysis.parsed {
-                    analysis.input = SiteLinker.Input(story: story, entities: detection.entities)
-                }
-                return analysis
-            }
-        }
         var inputs: [SiteLinker.Input] = []
         cache.stories = [:]
-        cache.stories.reserveCapacity(files.count)
-        for (file, analysis) in zip(files, detected) {
-            cache.stories[file.relativePath] = analysis
+        cache.stories.reserveCapacity(paths.count)
+        for (path, analysis) in zip(paths, detected) {
+            cache.stories[path] = analysis
             guard let story = analysis.parsed, let detection = analysis.detection, let input = analysis.input,
                   options.publishes(story) else { continue }
             diagnostics += detection.problems
@@ -116,12 +98,15 @@ public struct Builder: Sendable {
     /// it is loaded first (an unusable one is ignored) and saved after a successful build. The
     /// report then has two more stages, `cache` (loading) and `save`.
     public func build() throws(BuildFailure) -> BuildReport {
+        // One build in this process: nothing reads the story files after it.
         var cache = BuildCache()
+        cache.keepsFiles = false
         guard let folder = options.cacheFolder else { return try build(cache: &cache) }
         let file = CacheFile(folder: folder)
         let key = CacheFile.key(for: options, detector: detector)
         var timing = BuildReport()
         cache = time("cache", &timing) { file.load(key: key, logger: logger) }
+        cache.keepsFiles = false
         var report = try build(cache: &cache)
         time("save", &timing) { file.save(cache, key: key, logger: logger) }
         report.stages = [timing.stages[0]] + report.stages + [timing.stages[1]]
@@ -172,6 +157,47 @@ public struct Builder: Sendable {
         report.rendered = rendered.renderedPages
         report.changed = result.changed
         return report
+    }
+
+    /// Stories per batch of the parse and detect stages: enough to keep every core busy.
+    static let batchSize = 512
+
+    static func batches<T>(of items: consuming [T]) -> [[T]] {
+        stride(from: 0, to: items.count, by: batchSize).map { Array(items[$0..<min($0 + batchSize, items.count)]) }
+    }
+
+    /// A story's parse, reused from `previous` while its file is unchanged.
+    private func parse(_ file: SourceFile, previous: [String: StoryAnalysis]) -> StoryAnalysis {
+        var source = ContentHash()
+        source.combine(file.displayPath)
+        source.combine(file.textHash)
+        if var cached = previous[file.relativePath], cached.source == source.value {
+            if cached.needsText, let story = cached.parsed {
+                cached.parsed = StoryParser().restoreText(of: story, from: file, prose: cached.detection == nil)
+                cached.needsText = false
+            }
+            return cached
+        }
+        let (story, problems) = StoryParser().parse(file)
+        return StoryAnalysis(source: source.value, parsed: story, parseProblems: problems, detection: nil)
+    }
+
+    /// A published story's detection (unless the analysis has it), and what linking takes from it.
+    private func detect(_ analysis: StoryAnalysis, corrections: EntityCorrections) -> StoryAnalysis {
+        guard analysis.input == nil, let story = analysis.parsed, options.publishes(story) else { return analysis }
+        var analysis = analysis
+        if analysis.detection == nil {
+            let found = detector.detect(in: story.prose)
+            analysis.detection = corrections.apply(story.frontMatter, to: found, prose: story.prose, file: story.displayPath)
+        }
+        // Only detection reads the prose, and what later stages show of it is kept in
+        // `opening` and `leadWords`.
+        analysis.parsed?.prose = ""
+        // A story from the disk cache comes with its detection but not this.
+        if let detection = analysis.detection, let story = analysis.parsed {
+            analysis.input = SiteLinker.Input(story: story, entities: detection.entities)
+        }
+        return analysis
     }
 
     /// The templates, from the cache while their files are unchanged: `serve` would otherwise
