@@ -49,4 +49,12 @@ struct GazetteerFileTests {
         #expect(gazetteer.isCountry("India") && gazetteer.isCountry("Sao Tome and Principe"))
         #expect(gazetteer.city(named: "too") == nil && gazetteer.city(named: "comment line") == nil)
     }
+
+    @Test func readsAFileWithWindowsLineEnds() {
+        let tsv = "# comment\r\n1\tMumbai\tMumbai\tIN\tIndia\t16\t19.07\t72.88\t12691836\tBombay\r\n\r\n"
+            + "2\tOldtown\tOldtown\tXX\tNowhere\t01\t0\t0\t20000\t\r\n"
+        let gazetteer = Gazetteer(tsv: tsv)
+        #expect(gazetteer.city(named: "Bombay")?.name == "Mumbai")
+        #expect(gazetteer.city(named: "Oldtown")?.population == 20000)
+    }
 }
