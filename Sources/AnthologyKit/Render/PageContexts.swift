@@ -109,10 +109,13 @@ struct PageContexts {
         context["firstPage"] = number == 1
         context["firstNumber"] = range.lowerBound + 1
         if pages.count > 1 {
+            let linked = pages.linkedPages(from: number)
             var pagination: [String: Any] = [
                 "number": number, "pageCount": pages.count, "label": rangeLabel,
-                "pages": (1...pages.count).map { page -> [String: Any] in
-                    ["number": page, "url": root + SitePaths.storiesPage(page), "current": page == number]
+                "pages": linked.indices.map { item -> [String: Any] in
+                    let page = linked[item]
+                    return ["number": page, "url": root + SitePaths.storiesPage(page), "current": page == number,
+                            "gapBefore": item > 0 && linked[item - 1] != page - 1]
                 },
             ]
             if number > 1 { pagination["previousURL"] = root + SitePaths.storiesPage(number - 1) }

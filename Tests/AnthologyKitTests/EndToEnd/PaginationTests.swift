@@ -56,6 +56,45 @@ struct PaginationTests {
         #expect(sitemap.contains("<loc>page/2/</loc>") && sitemap.contains("<loc>page/3/</loc>"))
     }
 
+    @Test("A long archive links each page to the first, the last and its neighbours, with gaps between")
+    func pageWindow() throws {
+        var stories: [String: String] = [:]
+        for number in 1...30 {
+            stories[String(format: "%02d.md", number)] = "---\ntitle: Story \(number)\n---\nIt rained on the harbour.\n"
+        }
+        let site = try FixtureAnthology(stories: stories)
+        defer { site.remove() }
+        try site.build(metadata: SiteMetadata(title: "Archive", storiesPerPage: 2))
+        /// The page bar as a reader sees it: numbers, the current one in brackets, gaps as "…".
+        func bar(_ path: String) throws -> String {
+            let page = try site.page(path)
+            let list = page.components(separatedBy: #"<nav class="pagination""#)[1].components(separatedBy: "</ul>")[0]
+            return list.components(separatedBy: "<li").dropFirst().compactMap { item -> String? in
+                if item.contains("pagination-gap") { return "…" }
+                if item.contains("aria-current") { return "[" + item.components(separatedBy: "\">")[1].components(separatedBy: "<")[0] + "]" }
+                if item.contains("rel=") { return nil }
+                return item.components(separatedBy: "\">")[1].components(separatedBy: "<")[0]
+            }.joined(separator: " ")
+        }
+        #expect(try bar("index.html") == "[1] 2 3 … 15")
+        #expect(try bar("page/5/index.html") == "1 2 3 4 [5] 6 7 … 15")
+        #expect(try bar("page/8/index.html") == "1 … 6 7 [8] 9 10 … 15")
+        #expect(try bar("page/15/index.html") == "1 … 13 14 [15]")
+        #expect(try site.page("page/8/index.html").contains(#"<a href="../../page/10/index.html">10</a>"#))
+    }
+
+    @Test("Each page links to the first, the last and up to two pages on either side")
+    func linkedPages() {
+        let pages = StoryPages(stories: 1_000, perPage: 50)
+        #expect(pages.linkedPages(from: 1) == [1, 2, 3, 20])
+        #expect(pages.linkedPages(from: 4) == [1, 2, 3, 4, 5, 6, 20])
+        #expect(pages.linkedPages(from: 10) == [1, 8, 9, 10, 11, 12, 20])
+        #expect(pages.linkedPages(from: 17) == [1, 15, 16, 17, 18, 19, 20])
+        #expect(pages.linkedPages(from: 20) == [1, 18, 19, 20])
+        #expect(StoryPages(stories: 10, perPage: 50).linkedPages(from: 1) == [1])
+        #expect(StoryPages(stories: 30_000, perPage: 50).linkedPages(from: 300).count == 7)
+    }
+
     @Test("An anthology that fits on one page has no page links")
     func onePage() throws {
         let site = try FixtureAnthology(stories: ["a.md": "Rain on the harbour.\n", "b.md": "Fog on the pier.\n"])
