@@ -4,10 +4,12 @@
 /// Counts and first sentences are still read from the text, so the pages stay as rich as
 /// for detected names.
 public struct EntityCorrections: Sendable {
-    public var gazetteer: Gazetteer
+    /// Nil for the bundled gazetteer, read only when a front matter list needs it.
+    private let givenGazetteer: Gazetteer?
+    public var gazetteer: Gazetteer { givenGazetteer ?? .bundled }
 
-    public init(gazetteer: Gazetteer = .bundled) {
-        self.gazetteer = gazetteer
+    public init(gazetteer: Gazetteer? = nil) {
+        givenGazetteer = gazetteer
     }
 
     public func apply(_ frontMatter: FrontMatter, to detected: StoryEntities, prose: String, file: String) -> (StoryEntities, [Diagnostic]) {

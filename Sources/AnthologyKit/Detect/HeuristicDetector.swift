@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A general detector that reads capitalisation and context the way a careful reader does.
 ///
 /// 1. Runs of capitalised words (with name particles, titles before and honorific suffixes
@@ -16,15 +18,29 @@
 ///    merge into the one full name they belong to; a character is named as the story
 ///    introduces them.
 public struct HeuristicDetector: EntityDetector {
-    public var gazetteer: Gazetteer
-    public var givenNames: GivenNames
-    public var commonWords: CommonWords
+    /// The reference data given to `init`; nil stands for the bundled data, which is read
+    /// only when first used (or by `prepare`): the gazetteer alone takes some 150 ms to read.
+    private let given: (gazetteer: Gazetteer?, givenNames: GivenNames?, commonWords: CommonWords?)
 
-    public init(gazetteer: Gazetteer = .bundled, givenNames: GivenNames = .bundled, commonWords: CommonWords = .bundled) {
-        self.gazetteer = gazetteer
-        self.givenNames = givenNames
-        self.commonWords = commonWords
+    public var gazetteer: Gazetteer { given.gazetteer ?? .bundled }
+    public var givenNames: GivenNames { given.givenNames ?? .bundled }
+    public var commonWords: CommonWords { given.commonWords ?? .bundled }
+
+    /// Without arguments, the bundled gazetteer, given names and common words.
+    public init(gazetteer: Gazetteer? = nil, givenNames: GivenNames? = nil, commonWords: CommonWords? = nil) {
+        given = (gazetteer, givenNames, commonWords)
     }
+
+    /// The bundled data, each read on a thread of its own.
+    public func prepare() {
+        if given.gazetteer == nil || given.givenNames == nil || given.commonWords == nil { _ = Self.bundledDataRead }
+    }
+
+    private static let bundledDataRead: Void = {
+        DispatchQueue.global(qos: .userInitiated).async { _ = Gazetteer.bundled }
+        DispatchQueue.global(qos: .userInitiated).async { _ = CommonWords.bundled }
+        DispatchQueue.global(qos: .userInitiated).async { _ = GivenNames.bundled }
+    }()
 
     /// One occurrence of a candidate name in the text.
     struct Occurrence {
@@ -48,6 +64,12 @@ public struct HeuristicDetector: EntityDetector {
     }
 
     public func detect(in prose: String) -> StoryEntities {
+        // The data looked up for every word, resolved once for the story rather than at each lookup.
+        let detector = HeuristicDetector(gazetteer: gazetteer, givenNames: givenNames, commonWords: commonWords)
+        return detector.detectResolved(in: prose)
+    }
+
+    private func detectResolved(in prose: String) -> StoryEntities {
         let context = Context(prose: prose, detector: self)
         var people: [Occurrence] = []
         var cityCandidates: [String: [Occurrence]] = [:]

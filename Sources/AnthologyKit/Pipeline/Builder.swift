@@ -28,6 +28,7 @@ public struct Builder: Sendable {
     }
 
     func analyse(report: inout BuildReport, cache: inout BuildCache) throws(BuildFailure) -> Site {
+        detector.prepare()
         var diagnostics: [Diagnostic] = []
 
         let files = time("load", &report) {
@@ -98,6 +99,8 @@ public struct Builder: Sendable {
     /// it is loaded first (an unusable one is ignored) and saved after a successful build. The
     /// report then has two more stages, `cache` (loading) and `save`.
     public func build() throws(BuildFailure) -> BuildReport {
+        // The detector's data is read while the cache loads.
+        detector.prepare()
         // One build in this process: nothing reads the story files after it.
         var cache = BuildCache()
         cache.keepsFiles = false
