@@ -173,6 +173,8 @@ final class MarkdownDocument {
             }
         }
         let literals = textNodes.map { literal($0) }
+        // Every form of every target is looked for in a text until found: check each text once.
+        let plain = literals.map(TextMatch.isPlain)
         // For each target, the earliest (node, range) where one of its forms occurs as whole words.
         var placements: [Int: [(range: Range<String.Index>, target: MentionTarget)]] = [:]
         for target in targets {
@@ -180,7 +182,7 @@ final class MarkdownDocument {
             search: for (index, text) in literals.enumerated() {
                 var best: Range<String.Index>?
                 for form in forms {
-                    if let range = TextMatch.firstWholeWord(form, in: text),
+                    if let range = TextMatch.firstWholeWord(form, in: text, textIsPlain: plain[index]),
                        best == nil || range.lowerBound < best!.lowerBound {
                         best = range
                     }

@@ -14,6 +14,11 @@ enum TextMatch {
         firstWholeWord(word, in: text, from: start ?? text.startIndex, bytewise: isPlain(word) && isPlain(text))
     }
 
+    /// The same, for a text searched many times whose `isPlain` the caller worked out once.
+    static func firstWholeWord(_ word: String, in text: String, textIsPlain: Bool) -> Range<String.Index>? {
+        firstWholeWord(word, in: text, from: text.startIndex, bytewise: textIsPlain && isPlain(word))
+    }
+
     private static func firstWholeWord(_ word: String, in text: String, from start: String.Index, bytewise: Bool) -> Range<String.Index>? {
         guard !word.isEmpty else { return nil }
         var searchStart = start
