@@ -28,22 +28,26 @@ public struct SourceLoader: Sendable {
                                 fix: "create it and put your stories in it, or pass --seeds DIR")])
         }
         let paths = storyPaths(diagnostics: &diagnostics)
-        var files: [SourceFile] = []
-        for relative in paths {
+        // Read on every core: each file is a stat, a read, a UTF-8 check and a hash.
+        let results = paths.concurrentMap { relative -> Result<SourceFile, Diagnostic> in
             let display = displayPath(relative)
             let stamp = FileStamp(path: seedsFolder.path + "/" + relative)
             if let old = previous[relative], old.displayPath == display, let oldStamp = old.stamp, let stamp,
                oldStamp.stillDescribes(stamp) {
-                files.append(old)
-                continue
+                return .success(old)
             }
-            switch read(relative) {
-            case .success(let text):
+            return read(relative).map { text in
                 var file = SourceFile(relativePath: relative, displayPath: display, text: text)
                 file.stamp = stamp
-                files.append(file)
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
+                return file
+            }
+        }
+        var files: [SourceFile] = []
+        files.reserveCapacity(results.count)
+        for result in results {
+            switch result {
+            case .success(let file): files.append(file)
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
         if paths.isEmpty {
