@@ -14,7 +14,11 @@ stories without front matter, then measures with the release binary:
 - one-story edit: one build into an output folder, then `--edits` times: append a sentence to a
   different story, rebuild into the same folder (cache allowed), time it and check that the new
   sentence is on a story page; the stories are restored afterwards;
-- the full build of the corpus without front matter, and its ratio to the front-matter build.
+- the full build of the corpus without front matter, and its ratio to the front-matter build;
+- re-render: `--runs` builds with `--no-cache` into an output folder that already holds the same
+  site, which render every page and write none: what the tool itself costs, without the file
+  system's cost of creating some 28,000 files and folders at 10,000 stories right after the
+  previous build's were deleted, which varies from run to run on this machine's disk.
 Every build runs with the corpus folder as working directory, `--seeds seeds`, the repository's
 templates and `--output`. Targets (issue 6) are printed next to the figures with PASS or FAIL.
 """
@@ -63,9 +67,10 @@ class BuildFailed(Exception):
     pass
 
 
-def run_build(binary: Path, project: Path, output: str, timeout: float) -> Run:
+def run_build(binary: Path, project: Path, output: str, timeout: float, extra: tuple[str, ...] = ()) -> Run:
     """Runs one `anthology build` in `project` and measures it with wait4's rusage."""
-    command = [str(binary), "build", "--seeds", "seeds", "--templates", str(REPO / "templates"), "--output", output]
+    command = [str(binary), "build", "--seeds", "seeds", "--templates", str(REPO / "templates"), "--output", output,
+               *extra]
     out_path, err_path = project / ".bench-stdout", project / ".bench-stderr"
     with open(out_path, "w") as out, open(err_path, "w") as err:
         start = time.perf_counter()
@@ -173,6 +178,25 @@ def full_builds(binary: Path, projects: list[tuple[str, Path]], runs: int, warmu
     for _, project in projects:
         remove_output(project, "out-full")
         remove_caches(project)
+    return series
+
+
+def rerenders(binary: Path, project: Path, runs: int, timeout: float) -> Series:
+    """One build into `out-rerender`, then `runs` builds with `--no-cache` into the same folder:
+    every page is rendered again and compared with the file it would replace; none is written."""
+    series = Series()
+    try:
+        remove_output(project, "out-rerender")
+        remove_caches(project)
+        run_build(binary, project, "out-rerender", timeout, ("--no-cache",))
+        for k in range(1, runs + 1):
+            sync()
+            run = run_build(binary, project, "out-rerender", timeout, ("--no-cache",))
+            series.runs.append(run)
+            print(f"    re-render {k}/{runs}: wall {seconds(run.wall)}, cpu {seconds(run.cpu)}, "
+                  f"peak {run.peak / MIB:.1f} MiB", flush=True)
+    finally:
+        remove_output(project, "out-rerender")
     return series
 
 
@@ -287,8 +311,9 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=1, help="untimed full builds before them (default 1)")
     parser.add_argument("--edits", type=int, default=5, help="one-story edits to time (default 5)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--parts", default="full,edit,plain",
-                        help="what to measure: full (front-matter full build), edit, plain (no front matter)")
+    parser.add_argument("--parts", default="full,edit,plain,rerender",
+                        help="what to measure: full (front-matter full build), edit, plain (no front matter), "
+                             "rerender (full build into the unchanged site, nothing written)")
     parser.add_argument("--binary", default=str(REPO / ".build" / "release" / "anthology"))
     parser.add_argument("--work", default=str(BENCH / ".work"), help="where corpora and outputs go")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before a build is killed")
@@ -298,8 +323,8 @@ def main() -> int:
     if args.large and 30000 not in sizes:
         sizes.append(30000)
     parts = set(args.parts.split(","))
-    if parts - {"full", "edit", "plain"} or args.runs < 1 or args.edits < 1:
-        parser.error("--parts takes full, edit and plain; --runs and --edits must be at least 1")
+    if parts - {"full", "edit", "plain", "rerender"} or args.runs < 1 or args.edits < 1:
+        parser.error("--parts takes full, edit, plain and rerender; --runs and --edits must be at least 1")
     binary = Path(args.binary)
     if not os.access(binary, os.X_OK):
         parser.error(f"{binary} is not an executable; build it with `swift build -c release --product anthology`")
@@ -329,6 +354,7 @@ def main() -> int:
                                 full_builds(binary, projects, args.runs, args.warmup, args.timeout)))
             full, bare = measured.get("full"), measured.get("no front matter")
             edit = edit_rebuilds(binary, fm, args.edits, args.timeout) if "edit" in parts else None
+            again = rerenders(binary, fm, args.runs, args.timeout) if "rerender" in parts else None
         except (BuildFailed, subprocess.CalledProcessError) as error:
             print(f"  ERROR: {error}", flush=True)
             lines.append(Line(n, "benchmark", "error", target="", result="FAIL"))
@@ -363,6 +389,14 @@ def main() -> int:
             lines.append(Line(n, "one-story edit: rebuild CPU", seconds(edit.median("cpu"))))
             record["edit"] = {"wall_s": wall, "cpu_s": edit.median("cpu"), "runs": [r.wall for r in edit.runs],
                               "stages_ms": edit.stage_medians()}
+        if again:
+            lo, hi = again.spread("wall")
+            lines.append(Line(n, "re-render, nothing written: wall", seconds(again.median("wall")), span(lo, hi)))
+            lines.append(Line(n, "re-render, nothing written: CPU", seconds(again.median("cpu"))))
+            stage_tables.append((n, "re-render", again.stage_medians()))
+            record["rerender"] = {"wall_s": again.median("wall"), "cpu_s": again.median("cpu"),
+                                  "peak_mib": again.median("peak") / MIB, "stages_ms": again.stage_medians(),
+                                  "runs": [r.wall for r in again.runs]}
         if bare:
             wall = bare.median("wall")
             lo, hi = bare.spread("wall")
