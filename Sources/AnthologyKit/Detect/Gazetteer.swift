@@ -98,12 +98,14 @@ public struct Gazetteer: Sendable {
 
     /// Among same-named cities, the one whose region or country the text names nearest to the
     /// city's own name ("Valencia, in Spain, not Venezuela"), else the most populous.
-    public func pick(_ candidates: [City], context text: String, near position: String.Index? = nil) -> City? {
+    /// `textIsPlain`: `TextMatch.isPlain(text)`, if the caller knows it.
+    public func pick(_ candidates: [City], context text: String, near position: String.Index? = nil,
+                     textIsPlain: Bool? = nil) -> City? {
         guard candidates.count > 1 else { return candidates.first }
         let anchor = position ?? text.startIndex
         func distance(_ place: String) -> Int? {
             guard !place.isEmpty else { return nil }
-            let ranges = TextMatch.allWholeWords(place, in: text)
+            let ranges = TextMatch.allWholeWords(place, in: text, textIsPlain: textIsPlain)
             return ranges.map { abs(text.distance(from: anchor, to: $0.lowerBound)) }.min()
         }
         var best: (city: City, distance: Int)?

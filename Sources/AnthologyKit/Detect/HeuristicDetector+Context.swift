@@ -25,6 +25,14 @@ extension HeuristicDetector {
             evidence.formUnion(fullNameWords)
         }
 
+        /// Whether the text can be searched byte by byte (`TextMatch.isPlain`), worked out once.
+        var textIsPlain: Bool {
+            if let known = lookups.textIsPlain { return known }
+            let plain = TextMatch.isPlain(text)
+            lookups.textIsPlain = plain
+            return plain
+        }
+
         func candidateRuns() -> [[Int]] {
             allRuns.map { trim($0) }.filter { !$0.isEmpty }
         }

@@ -166,7 +166,7 @@ extension HeuristicDetector.Context {
         let candidates = cities(named: name)
         guard candidates.count > 1 else { return candidates.first }
         if let qualified = qualifiedCity(named: name) { return qualified }
-        return detector.gazetteer.pick(candidates, context: text, near: position)
+        return detector.gazetteer.pick(candidates, context: text, near: position, textIsPlain: textIsPlain)
     }
 
     /// "Perth in Scotland, not Perth in Australia", "Valencia in Venezuela?" ... "Valencia in
@@ -178,7 +178,7 @@ extension HeuristicDetector.Context {
 
     private func qualifiedCityUncached(named name: String, among candidates: [City]) -> City? {
         var chosen: City?
-        for range in TextMatch.allWholeWords(name, in: text) {
+        for range in TextMatch.allWholeWords(name, in: text, textIsPlain: textIsPlain) {
             let before = text[..<range.lowerBound].suffix(5).lowercased()
             if before.hasSuffix("not ") || before.hasSuffix("no ") { continue }
             let after = text[range.upperBound...]

@@ -11,7 +11,7 @@ extension HeuristicDetector.Context {
         let ordered = occurrences.sorted { $0.range.lowerBound < $1.range.lowerBound }
         let names = orderedUnique(ordered.map(\.name))
         let firstSeen = Dictionary(ordered.enumerated().map { ($1.name, $0) }, uniquingKeysWith: min)
-        let fullNames = names.filter { $0.contains(" ") }
+        let fullNames = names.filter { $0.containsSpace }
         var owner: [String: String] = [:]
         for name in names {
             owner[name] = claimant(of: name, fullNames: fullNames, allNames: names, firstSeen: firstSeen) ?? name
@@ -84,7 +84,7 @@ extension HeuristicDetector.Context {
         if byNickname.count == 1 {
             // The later-introduced form gives way to the earlier one, so the chain ends at the name met first.
             let other = byNickname[0]
-            if other.contains(" ") || firstSeen[other, default: .max] < firstSeen[name, default: .max] { return other }
+            if other.containsSpace || firstSeen[other, default: .max] < firstSeen[name, default: .max] { return other }
             return nil
         }
         // A short form met after the full one: "Dec" after "Declan".

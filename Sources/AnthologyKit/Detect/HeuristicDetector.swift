@@ -95,12 +95,12 @@ public struct HeuristicDetector: EntityDetector {
         }
 
         // A bare name that ends a place's name is that place: "Augusta" after "Rua Augusta".
-        let placeEndings = Set(places.compactMap { $0.name.contains(" ") ? $0.name.split(separator: " ").last.map(String.init) : nil })
+        let placeEndings = Set(places.compactMap { $0.name.containsSpace ? $0.name.split(separator: " ").last.map(String.init) : nil })
         places += people.filter { placeEndings.contains($0.name) }
         people.removeAll { placeEndings.contains($0.name) }
 
         // Names the story uses as parts of a person's full name ("Sydney" of "Sydney Brooks").
-        let personWords = Set(people.filter { $0.name.contains(" ") }.flatMap { $0.name.split(separator: " ").map(String.init) })
+        let personWords = Set(people.filter { $0.name.containsSpace }.flatMap { $0.name.split(separator: " ").map(String.init) })
 
         var cityOccurrences: [(City, Occurrence)] = []
         for (name, occurrences) in cityCandidates.sorted(by: { $0.key < $1.key }) {
@@ -126,7 +126,7 @@ public struct HeuristicDetector: EntityDetector {
 
         // A place found only after "in", "into", "near"... ("a flat in Kazimierz") is not a person.
         let locativeNames = Set(Dictionary(grouping: people, by: \.name)
-            .filter { _, group in group.allSatisfy { $0.strictlyLocative && !$0.personCue } && !group[0].name.contains(" ") }
+            .filter { _, group in group.allSatisfy { $0.strictlyLocative && !$0.personCue } && !group[0].name.containsSpace }
             .keys)
         places += people.filter { locativeNames.contains($0.name) }
         people.removeAll { locativeNames.contains($0.name) }
@@ -138,7 +138,7 @@ public struct HeuristicDetector: EntityDetector {
             cuedNames.insert(name)
         }
         people.removeAll { occurrence in
-            !occurrence.name.contains(" ") && commonWords.contains(occurrence.name)
+            !occurrence.name.containsSpace && commonWords.contains(occurrence.name)
                 && !cuedNames.contains(occurrence.name) && !personWords.contains(occurrence.name)
         }
 

@@ -19,6 +19,8 @@ final class StoryLookups {
     var neverAName: [String: Bool] = [:]
     /// Whether a word ends in a place word ("Hallgrímskirkja"), asked of every candidate's last word, twice.
     var placeWordEnding: [String: Bool] = [:]
+    /// `TextMatch.isPlain` of the story's text, which every search for a name in it needs.
+    var textIsPlain: Bool?
 
     /// The answer for `name` in `table`, computed and kept on first use.
     func remember<Value>(_ name: String, in table: ReferenceWritableKeyPath<StoryLookups, [String: Value]>,

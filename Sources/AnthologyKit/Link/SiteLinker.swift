@@ -70,7 +70,7 @@ public struct SiteLinker: Sendable {
             let listed = input.story.frontMatter.characters != nil
             for (position, detected) in input.entities.characters.enumerated() {
                 let folded = input.characterKeys[position]
-                let key = detected.name.utf8.contains(UInt8(ascii: " ")) || listed ? folded : "\(storyIndex)/" + folded
+                let key = detected.name.containsSpace || listed ? folded : "\(storyIndex)/" + folded
                 let appearance = Site.Character.Appearance(
                     story: storyIndex, mentions: detected.mentions, excerpt: input.characterExcerpts[position])
                 let found: Int

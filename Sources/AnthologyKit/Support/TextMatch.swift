@@ -35,10 +35,11 @@ enum TextMatch {
         return nil
     }
 
-    /// Every whole-word occurrence of `word`.
-    static func allWholeWords(_ word: String, in text: String) -> [Range<String.Index>] {
+    /// Every whole-word occurrence of `word`; `textIsPlain` is `isPlain(text)` when the
+    /// caller knows it, since detection searches one story's text for many names.
+    static func allWholeWords(_ word: String, in text: String, textIsPlain: Bool? = nil) -> [Range<String.Index>] {
         var result: [Range<String.Index>] = []
-        let bytewise = isPlain(word) && isPlain(text)
+        let bytewise = (textIsPlain ?? isPlain(text)) && isPlain(word)
         var start = text.startIndex
         while let range = firstWholeWord(word, in: text, from: start, bytewise: bytewise) {
             result.append(range)
