@@ -2,8 +2,20 @@
 enum Excerpt {
     /// The story's first sentences, about forty words, cut at a word with an ellipsis.
     static func opening(of prose: String, words limit: Int = 40) -> String {
-        let firstParagraph = prose.range(of: "\n\n").map { prose[..<$0.lowerBound] } ?? prose[...]
-        return words(of: firstParagraph, limit: limit)
+        words(of: prose[..<firstParagraphEnd(of: prose)], limit: limit)
+    }
+
+    /// Where the first blank line starts (two line feeds), or the end. By byte: `range(of:)`
+    /// with a string is Foundation's, which on Linux hands the whole prose to NSString.
+    private static func firstParagraphEnd(of prose: String) -> String.Index {
+        let utf8 = prose.utf8
+        var index = utf8.startIndex
+        while let newline = utf8[index...].firstIndex(of: UInt8(ascii: "\n")) {
+            let next = utf8.index(after: newline)
+            if next != utf8.endIndex, utf8[next] == UInt8(ascii: "\n") { return newline }
+            index = next
+        }
+        return prose.endIndex
     }
 
     /// At most `limit` words of `text`, with an ellipsis when cut.

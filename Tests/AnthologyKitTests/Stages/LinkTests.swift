@@ -148,4 +148,13 @@ struct ExcerptTests {
         #expect(Excerpt.words(of: "", limit: 3) == "")
         #expect(Excerpt.opening(of: "First paragraph here.\n\nSecond one.", words: 10) == "First paragraph here.")
     }
+
+    @Test("A story's opening is taken from its first paragraph only")
+    func openingStopsAtTheFirstBlankLine() {
+        #expect(Excerpt.opening(of: "One line\nand the next.\n\nLater.", words: 10) == "One line and the next.")
+        #expect(Excerpt.opening(of: "Zoë left.\n\n\nLater.", words: 10) == "Zoë left.")
+        #expect(Excerpt.opening(of: "No blank line at all.\nJust lines.", words: 10) == "No blank line at all. Just lines.")
+        #expect(Excerpt.opening(of: "Ends with one.\n\n", words: 10) == "Ends with one.")
+        #expect(Excerpt.opening(of: "Ends with a line feed.\n", words: 10) == "Ends with a line feed.")
+    }
 }
