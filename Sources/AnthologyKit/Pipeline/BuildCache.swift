@@ -13,9 +13,10 @@ public struct BuildCache: Sendable, Codable {
     /// The story files as last read, reused while `stat` shows them unchanged.
     var files: [String: SourceFile] = [:]
     /// Whether `files` is kept for a next build in this process, as `serve` has. A build
-    /// that runs once lets each file's text go after parsing: at 30,000 stories that is
-    /// some 90 MB that would otherwise stay until the last page is written.
-    var keepsFiles = true
+    /// that runs once (a new cache, or one read from disk, which never holds files) lets
+    /// each file's text go after parsing: at 30,000 stories that is some 90 MB that would
+    /// otherwise stay until the last page is written.
+    var keepsFiles = false
     var render = RenderCache()
     /// What the last write did, with the manifest it left, which the next write then need
     /// not parse again.
@@ -36,7 +37,10 @@ public struct BuildCache: Sendable, Codable {
         retired = (nil, [:])
     }
 
-    public init() {}
+    /// `keepsFiles`: true for a cache that serves build after build in one process.
+    public init(keepsFiles: Bool = false) {
+        self.keepsFiles = keepsFiles
+    }
 
     /// The story files as last read stay in memory only: their text is the bulk of an
     /// anthology, and a build from the disk cache hashes each file it reads anyway. The

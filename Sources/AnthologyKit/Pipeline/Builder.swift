@@ -23,7 +23,6 @@ public struct Builder: Sendable {
     /// The site as it would be built, without writing anything (used by `entities` and `build`).
     public func analyse(report: inout BuildReport) throws(BuildFailure) -> Site {
         var cache = BuildCache()
-        cache.keepsFiles = false
         return try analyse(report: &report, cache: &cache)
     }
 
@@ -101,15 +100,12 @@ public struct Builder: Sendable {
     public func build() throws(BuildFailure) -> BuildReport {
         // The detector's data is read while the cache loads.
         detector.prepare()
-        // One build in this process: nothing reads the story files after it.
         var cache = BuildCache()
-        cache.keepsFiles = false
         guard let folder = options.cacheFolder else { return try build(cache: &cache) }
         let file = CacheFile(folder: folder)
         let key = CacheFile.key(for: options, detector: detector)
         var timing = BuildReport()
         cache = time("cache", &timing) { file.load(key: key, logger: logger) }
-        cache.keepsFiles = false
         var report = try build(cache: &cache)
         time("save", &timing) { file.save(cache, key: key, logger: logger) }
         report.stages = [timing.stages[0]] + report.stages + [timing.stages[1]]

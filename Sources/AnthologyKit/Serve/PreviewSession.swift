@@ -9,7 +9,8 @@ actor PreviewSession {
     let logger: Logger
     let configFile: URL?
     let reloadOptions: (@Sendable () throws(BuildFailure) -> BuildOptions)?
-    private var cache = BuildCache()
+    /// Kept from save to save, with the story files, which are read again only when `stat` shows them changed.
+    private var cache = BuildCache(keepsFiles: true)
     /// What the previous build reported, so that each rebuild logs only what is new.
     private var reported: Set<Diagnostic> = []
     private let clock = ContinuousClock()

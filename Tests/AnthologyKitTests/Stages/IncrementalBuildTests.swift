@@ -13,7 +13,7 @@ struct IncrementalBuildTests {
                                           sourceLocation: SourceLocation = #_sourceLocation) throws -> BuildReport {
         let site = try FixtureAnthology(copying: FixtureAnthology.fixturesFolder("harbour-lights"))
         defer { site.remove() }
-        var cache = BuildCache()
+        var cache = BuildCache(keepsFiles: true)  // as `serve` keeps it
         try Builder(options: site.options).build(cache: &cache)
         try change(site)
         let report = try Builder(options: site.options).build(cache: &cache)
@@ -114,7 +114,7 @@ struct IncrementalBuildTests {
         try rebuildMatchesCleanBuild { site in
             let original = try Data(contentsOf: site.seeds.appendingPathComponent("01-the-ferry.md"))
             try site.write("---\ntitle: [unclosed\n---\nText.\n", to: "seeds/01-the-ferry.md")
-            var cache = BuildCache()
+            var cache = BuildCache(keepsFiles: true)
             #expect(throws: BuildFailure.self) { try Builder(options: site.options).build(cache: &cache) }
             try site.write(original + Data("\nMarta slept.\n".utf8), to: "seeds/01-the-ferry.md")
         }
