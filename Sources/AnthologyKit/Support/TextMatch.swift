@@ -10,13 +10,12 @@ enum TextMatch {
     /// never ends inside an accented letter. The search itself runs over UTF-8 unless that could
     /// differ (see `isPlain`), because bridging every search to NSString cost more than the
     /// rest of finding a city in a story.
-    static func firstWholeWord(_ word: String, in text: String, from start: String.Index? = nil) -> Range<String.Index>? {
-        firstWholeWord(word, in: text, from: start ?? text.startIndex, bytewise: isPlain(word) && isPlain(text))
-    }
-
-    /// The same, for a text searched many times whose `isPlain` the caller worked out once.
-    static func firstWholeWord(_ word: String, in text: String, textIsPlain: Bool) -> Range<String.Index>? {
-        firstWholeWord(word, in: text, from: text.startIndex, bytewise: textIsPlain && isPlain(word))
+    ///
+    /// `textIsPlain` is `isPlain(text)` when the caller knows it: a text searched for many
+    /// names need not be checked again for each.
+    static func firstWholeWord(_ word: String, in text: String, from start: String.Index? = nil,
+                               textIsPlain: Bool? = nil) -> Range<String.Index>? {
+        firstWholeWord(word, in: text, from: start ?? text.startIndex, bytewise: (textIsPlain ?? isPlain(text)) && isPlain(word))
     }
 
     private static func firstWholeWord(_ word: String, in text: String, from start: String.Index, bytewise: Bool) -> Range<String.Index>? {
@@ -35,8 +34,7 @@ enum TextMatch {
         return nil
     }
 
-    /// Every whole-word occurrence of `word`; `textIsPlain` is `isPlain(text)` when the
-    /// caller knows it, since detection searches one story's text for many names.
+    /// Every whole-word occurrence of `word`; `textIsPlain` as for `firstWholeWord`.
     static func allWholeWords(_ word: String, in text: String, textIsPlain: Bool? = nil) -> [Range<String.Index>] {
         var result: [Range<String.Index>] = []
         let bytewise = (textIsPlain ?? isPlain(text)) && isPlain(word)
