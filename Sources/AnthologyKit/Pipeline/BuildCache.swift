@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Everything here is keyed by a hash of its inputs, never by time, so a stale entry can
 /// only be missed, not used: an incremental build writes the same bytes as a clean one.
-public struct BuildCache: Sendable, Codable {
+public struct BuildCache: Sendable {
     /// Parse and detection results by story path.
     var stories: [String: StoryAnalysis] = [:]
     /// The story files as last read, reused while `stat` shows them unchanged.
@@ -40,14 +40,6 @@ public struct BuildCache: Sendable, Codable {
     /// `keepsFiles`: true for a cache that serves build after build in one process.
     public init(keepsFiles: Bool = false) {
         self.keepsFiles = keepsFiles
-    }
-
-    /// The story files as last read stay in memory only: their text is the bulk of an
-    /// anthology, and a build from the disk cache hashes each file it reads anyway. The
-    /// last write's manifest is on disk already, and templates are read and stories linked
-    /// again quickly.
-    private enum CodingKeys: String, CodingKey {
-        case stories, render
     }
 }
 
@@ -85,7 +77,7 @@ struct StoryAnalysis: Sendable {
         set { writable().input = newValue }
     }
     /// Read from disk without its Markdown and prose, which the parse stage derives again
-    /// from the unchanged file (see `BuildCache+Codable.swift`).
+    /// from the unchanged file (see `BuildCache+Binary.swift`).
     var needsText: Bool {
         get { storage.needsText }
         set { writable().needsText = newValue }
@@ -139,7 +131,7 @@ struct StoryAnalysis: Sendable {
 }
 
 /// What the renderer needs to skip a page: the fingerprint of everything that went into it.
-struct RenderCache: Sendable, Codable {
+struct RenderCache: Sendable {
     /// Page path → fingerprint of its template, context and story text.
     var pages: [String: UInt64] = [:]
     /// Story body fingerprint → the mention anchors its rendering placed, which character

@@ -19,33 +19,25 @@ import Logging
 ///   cache as it was. The tool creates the folder, and removes nothing but its own temporary
 ///   file; deleting the folder is always safe.
 ///
-/// Encoding: Foundation's `JSONEncoder`/`JSONDecoder` through the types' `Codable`
-/// conformances, one JSON document per story, framed by lengths (`encode`). Measured on the
-/// benchmark corpora (release build, 2 cores shared with two compilers, so load ≈ 4), for
-/// the whole cache as one document:
+/// What it holds: the render cache and each story's analysis (`BuildCache.stories`). The
+/// story files' text stays in memory only (it is the bulk of an anthology, and a build from
+/// the disk cache hashes each file it reads anyway); the last write's manifest is on disk
+/// already, and templates are read and stories linked again quickly.
 ///
-/// | stories | format                 | size     | encode        | decode        |
-/// | ------- | ---------------------- | -------- | ------------- | ------------- |
-/// | 1,000   | JSON                   | 1.8 MB   | 79–83 ms      | 55–81 ms      |
-/// | 1,000   | binary property list   | 1.0 MB   | 112–122 ms    | 173–204 ms    |
-/// | 10,000  | JSON                   | 20 MB    | 0.93–1.6 s    | 0.88–1.9 s    |
-/// | 10,000  | binary property list   | 13.6 MB  | 1.7–1.8 s     | 2.0–2.9 s     |
-///
-/// The property list is smaller but two to three times slower to decode here, so JSON. With
-/// the stories' text (Markdown and prose, 30 MB at 10,000 stories) the file would be three
-/// times larger; it is derived again instead (`BuildCache+Codable.swift`). One document per
-/// story lets a save copy the bytes of the stories it read unchanged instead of encoding them
-/// again, and lets loading decode on every core. As written (same machine, one-story edit,
-/// median of 3): 1,000 stories, 2.1 MB, load 38 ms, save 14 ms; 10,000 stories, 20.8 MB,
-/// load 566 ms, save 156 ms, against a clean build of 78 s there (about 1%). A hand-written
-/// binary format would be faster still, but would have to be kept in step with the model by
-/// hand.
+/// Encoding: the binary form of `BinaryCoding.swift`, one record per story, framed by
+/// lengths (`encodeParts`). One record per story lets a save copy the bytes of the stories it
+/// read unchanged instead of encoding them again, and lets loading decode on every core.
+/// Measured at 10,000 stories (release build, 2 cores, one-story edit): as JSON through
+/// `Codable`, the file was 20 MB and loading it took 0.57–0.81 s, most of the rebuild; a
+/// binary property list was smaller but slower still. The stories' text (Markdown and
+/// prose) is not stored: it would triple the file, and is derived again instead
+/// (`BuildCache+Binary.swift`).
 public struct CacheFile: Sendable {
     /// The folder's name, in the project folder.
     public static let folderName = ".anthology-cache"
     static let fileName = "build-cache"
     /// Bumped whenever what the file holds, or how, changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let magic = "anthology-build-cache"
 
     /// The `.anthology-cache` folder.
@@ -140,7 +132,7 @@ public struct CacheFile: Sendable {
     }
 
     /// The payload: the render cache, then one record per story, each a line
-    /// `<path bytes> <JSON bytes>` followed by the path and the story's JSON. Stories are
+    /// `<path bytes> <record bytes>` followed by the path and the story's record. Stories are
     /// encoded one by one so that a save reuses the bytes of every story read unchanged
     /// (`StoryAnalysis.encoded`), and so that loading decodes them in parallel.
     static func decodePayload(_ payload: Data) -> Result<BuildCache, Error> {
@@ -148,15 +140,20 @@ public struct CacheFile: Sendable {
             var reader = RecordReader(data: payload)
             var cache = BuildCache()
             let (_, render) = try reader.next()
-            cache.render = try JSONDecoder().decode(RenderCache.self, from: render)
-            var records: [(path: String, json: Data)] = []
+            cache.render = try render.withUnsafeBytes { bytes throws(BinaryReader.Malformed) in
+                try BinaryReader.decode(RenderCache.self, from: bytes)
+            }
+            var records: [(path: String, bytes: Data)] = []
             while !reader.atEnd {
-                let (path, json) = try reader.next()
-                records.append((String(decoding: path, as: UTF8.self), json))
+                let (path, bytes) = try reader.next()
+                records.append((String(decoding: path, as: UTF8.self), bytes))
             }
             let stories = records.concurrentMap { record -> StoryAnalysis? in
-                guard var story = try? JSONDecoder().decode(StoryAnalysis.self, from: record.json) else { return nil }
-                story.encoded = record.json
+                let decoded = record.bytes.withUnsafeBytes { bytes in
+                    try? BinaryReader.decode(StoryAnalysis.self, from: bytes)
+                }
+                guard var story = decoded else { return nil }
+                story.encoded = record.bytes
                 return story
             }
             for (record, story) in zip(records, stories) {
@@ -195,36 +192,41 @@ public struct CacheFile: Sendable {
 
     // MARK: - Saving
 
-    static func encode(_ cache: BuildCache, key: Key) throws -> Data {
-        let (header, payload) = try encodeParts(cache, key: key)
+    static func encode(_ cache: BuildCache, key: Key) -> Data {
+        let (header, payload) = encodeParts(cache, key: key)
         return header + payload
     }
 
     /// The header and the payload, apart: the payload is most of the file, and joining
     /// them would copy it once more. Stories are encoded a chunk at a time and appended, so
     /// that the encoded stories and the payload are not both held whole.
-    static func encodeParts(_ cache: BuildCache, key: Key) throws -> (header: Data, payload: Data) {
+    static func encodeParts(_ cache: BuildCache, key: Key) -> (header: Data, payload: Data) {
         let paths = cache.stories.keys.sorted()
         var payload = Data()
-        func append(_ name: String, _ json: Data) {
+        func append(_ name: String, _ record: Data) {
             let path = Data(name.utf8)
-            payload.append(Data("\(path.count) \(json.count)\n".utf8))
+            payload.append(Data("\(path.count) \(record.count)\n".utf8))
             payload.append(path)
-            payload.append(json)
+            payload.append(record)
         }
-        append("render", try JSONEncoder().encode(cache.render))
+        append("render", Self.record(cache.render))
         let chunk = 512
         for start in stride(from: 0, to: paths.count, by: chunk) {
             let chunkPaths = Array(paths[start..<min(start + chunk, paths.count)])
-            let encoded = try chunkPaths.concurrentMap { path -> Result<Data, Error> in
+            let encoded = chunkPaths.concurrentMap { path -> Data in
                 let story = cache.stories[path]!
-                if let bytes = story.encoded { return .success(bytes) }
-                return Result { try JSONEncoder().encode(story) }
-            }.map { try $0.get() }
-            for (path, json) in zip(chunkPaths, encoded) { append(path, json) }
+                return story.encoded ?? Self.record(story)
+            }
+            for (path, record) in zip(chunkPaths, encoded) { append(path, record) }
         }
         let header = ["\(magic) \(formatVersion)", key.tool, key.options.hex, "\(payload.count)", ContentHash.of(payload).hex]
         return (Data((header.joined(separator: "\n") + "\n").utf8), payload)
+    }
+
+    static func record(_ value: some BinaryCodable) -> Data {
+        var writer = BinaryWriter()
+        writer.write(value)
+        return Data(writer.bytes)
     }
 
     /// Writes the cache atomically; a failure is logged (at debug level) and otherwise ignored:
@@ -253,7 +255,7 @@ public struct CacheFile: Sendable {
         }
         let temporary = folder.appendingPathComponent(".\(Self.fileName).\(getpid()).tmp")
         do {
-            let (header, payload) = try Self.encodeParts(cache, key: key)
+            let (header, payload) = Self.encodeParts(cache, key: key)
             try FileOutput.replace(url.path, with: [header, payload], temporary: temporary.path)
             logger.debug("cache: saved \(cache.stories.count) stories, \((header.count + payload.count) / 1024) KiB, in \(start.duration(to: clock.now).milliseconds)")
         } catch {

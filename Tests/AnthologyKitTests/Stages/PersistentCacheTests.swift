@@ -343,7 +343,7 @@ final class PersistentCacheTests {
         #expect(story.encoded == nil)
         cache.stories[path] = story
         cache.stories["01-tide.md"]?.detection = (StoryEntities(), [])
-        guard case .success(let read) = CacheFile.decode(try CacheFile.encode(cache, key: key), key: key) else {
+        guard case .success(let read) = CacheFile.decode(CacheFile.encode(cache, key: key), key: key) else {
             Issue.record("the cache did not read back")
             return
         }
@@ -360,7 +360,7 @@ final class PersistentCacheTests {
             var analysis = StoryAnalysis(source: 1, parsed: story, parseProblems: [], detection: (HeuristicDetector().detect(in: story.prose), []))
             var stored = BuildCache()
             stored.stories[file.relativePath] = analysis
-            let data = try CacheFile.encode(stored, key: .init(tool: "t", options: 2))
+            let data = CacheFile.encode(stored, key: .init(tool: "t", options: 2))
             guard case .success(let cache) = CacheFile.decode(data, key: .init(tool: "t", options: 2)) else {
                 Issue.record("\(file.relativePath) did not read back")
                 continue

@@ -1,0 +1,114 @@
+/// How a story's analysis is stored on disk (see `CacheFile`), in the binary form of
+/// `BinaryCoding.swift`.
+///
+/// A story's Markdown and prose are not stored: they are most of a story's bytes, and the
+/// next build reads the story file anyway (to hash it). The Markdown is cut from the file's
+/// text again (`StoryParser.restoreText`); the prose only served detection, whose results are
+/// stored, and the two things later stages take from it (`opening`, `leadWords`) are stored.
+/// What is stored is what is costly to recompute: the front matter (YAML), the detection
+/// results, the heading and word count (a Markdown parse).
+extension StoryAnalysis: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(source)
+        writer.write(parsed.map(StoredStory.init))
+        writer.write(parseProblems)
+        writer.write(detection?.entities)
+        if let detection { writer.write(detection.problems) }
+    }
+
+    init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        let source = try reader.read(UInt64.self)
+        let stored = try reader.read(StoredStory?.self)
+        let parseProblems = try reader.read([Diagnostic].self)
+        var detection: (entities: StoryEntities, problems: [Diagnostic])?
+        if let entities = try reader.read(StoryEntities?.self) {
+            detection = (entities, try reader.read([Diagnostic].self))
+        }
+        var parsed: ParsedStory?
+        if let stored {
+            parsed = ParsedStory(relativePath: stored.relativePath, displayPath: stored.displayPath,
+                                 frontMatter: stored.frontMatter, markdown: "", headingTitle: stored.headingTitle,
+                                 opensWithHeading: stored.opensWithHeading, prose: "", wordCount: stored.wordCount)
+            parsed?.opening = stored.opening
+            parsed?.leadWords = stored.leadWords
+        }
+        self.init(source: source, parsed: parsed, parseProblems: parseProblems, detection: detection)
+        needsText = parsed != nil
+    }
+}
+
+/// `ParsedStory` without its text: what the cache stores of it.
+struct StoredStory: Equatable, BinaryCodable {
+    var relativePath: String
+    var displayPath: String
+    var frontMatter: FrontMatter
+    var headingTitle: String?
+    var opensWithHeading: Bool
+    var wordCount: Int
+    var opening: String
+    var leadWords: String
+
+    init(_ story: ParsedStory) {
+        relativePath = story.relativePath
+        displayPath = story.displayPath
+        frontMatter = story.frontMatter
+        headingTitle = story.headingTitle
+        opensWithHeading = story.opensWithHeading
+        wordCount = story.wordCount
+        opening = story.opening
+        leadWords = story.leadWords
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.write(relativePath)
+        writer.write(displayPath)
+        writer.write(frontMatter)
+        writer.write(headingTitle)
+        writer.write(opensWithHeading)
+        writer.write(wordCount)
+        writer.write(opening)
+        writer.write(leadWords)
+    }
+
+    init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        relativePath = try reader.read()
+        displayPath = try reader.read()
+        frontMatter = try reader.read()
+        headingTitle = try reader.read()
+        opensWithHeading = try reader.read()
+        wordCount = try reader.read()
+        opening = try reader.read()
+        leadWords = try reader.read()
+    }
+}
+
+extension RenderCache: BinaryCodable {
+    /// Sorted by key, so the same cache is always the same bytes.
+    func write(to writer: inout BinaryWriter) {
+        writer.write(UInt64(pages.count))
+        for path in pages.keys.sorted() {
+            writer.write(path)
+            writer.write(pages[path]!)
+        }
+        writer.write(UInt64(anchors.count))
+        for body in anchors.keys.sorted() {
+            writer.write(body)
+            writer.write(anchors[body]!.sorted())
+        }
+        writer.write(manifest)
+    }
+
+    init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        self.init()
+        let pageCount = try reader.read(UInt64.self)
+        pages.reserveCapacity(Int(min(pageCount, 1 << 20)))
+        for _ in 0..<pageCount {
+            pages[try reader.read(String.self)] = try reader.read(UInt64.self)
+        }
+        let anchorCount = try reader.read(UInt64.self)
+        for _ in 0..<anchorCount {
+            anchors[try reader.read(UInt64.self)] = Set(try reader.read([String].self))
+        }
+        manifest = try reader.read()
+    }
+}
