@@ -17,15 +17,18 @@ public struct Gazetteer: Sendable {
     /// - Parameter cities: each city with its names; the first two (name and ASCII name) are
     ///   primary, the rest alternates.
     public init(cities: [(city: City, names: [String])]) {
+        byKey.reserveCapacity(cities.count * 2)
+        byAlternateKey.reserveCapacity(cities.count * 2)
         for (city, names) in cities {
             let primaryKeys = names.prefix(2).map(Self.key)
-            let primary = Set(primaryKeys)
-            for name in Set(names) where !name.isEmpty {
+            for (index, name) in names.enumerated() where !name.isEmpty {
                 // The name and ASCII name were just folded; folding a non-ASCII name is the costly part of loading.
-                let key = name == names[0] ? primaryKeys[0] : names.count > 1 && name == names[1] ? primaryKeys[1] : Self.key(name)
-                if primary.contains(key) {
-                    byKey[key, default: []].append(city)
-                } else {
+                let key = index < primaryKeys.count ? primaryKeys[index] : Self.key(name)
+                // A city is listed once under each key: its names are added together, so a
+                // key it already has ends the list the city was last added to.
+                if primaryKeys.contains(key) {
+                    if byKey[key]?.last?.id != city.id { byKey[key, default: []].append(city) }
+                } else if byAlternateKey[key]?.last?.id != city.id {
                     byAlternateKey[key, default: []].append(city)
                 }
             }
@@ -136,8 +139,10 @@ public struct Gazetteer: Sendable {
         guard folded.unicodeScalars.contains(where: { $0 == "\u{2019}" || $0 == "\u{2018}" || $0 == "\u{02BB}" }) else {
             return folded
         }
-        return folded.replacingOccurrences(of: "\u{2019}", with: "'")
-            .replacingOccurrences(of: "\u{2018}", with: "'")
-            .replacingOccurrences(of: "\u{02BB}", with: "'")
+        var unified = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars {
+            unified.append(scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "\u{02BB}" ? "'" : scalar)
+        }
+        return String(unified)
     }
 }

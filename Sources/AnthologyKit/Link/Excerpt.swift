@@ -57,6 +57,9 @@ enum Excerpt {
 
     /// The sentence around a mention, shortened to a window of words centred on the name.
     static func around(_ forms: [String], in sentence: String, limit: Int = 36) -> String {
+        // Most sentences are short, single-spaced ASCII, and so their own excerpt: splitting
+        // and joining them again was most of what linking costs a story read from the cache.
+        if let gaps = singleSpaceGaps(sentence), gaps < limit { return sentence }
         let words = Self.whitespaceSeparated(sentence)
         guard words.count > limit else { return words.joined(separator: " ") }
         let firstWords = Set(forms.compactMap { $0.split(separator: " ").first.map(String.init) })
@@ -74,6 +77,26 @@ enum Excerpt {
         let utf8 = text.utf8
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: \.isWhitespace).map(String.init) }
         return utf8.split(whereSeparator: isASCIISpace).map { String(Substring($0)) }
+    }
+
+    /// How many single spaces separate the words of `text`, when they are all it has of white
+    /// space (none at either end, no tab, no two in a row, nothing but a plain ASCII character
+    /// right after one, where a combining mark would join the space's character); else nil.
+    private static func singleSpaceGaps(_ text: String) -> Int? {
+        var gaps = 0
+        var afterSpace = true
+        for scalar in text.unicodeScalars {
+            if scalar == " " {
+                guard !afterSpace else { return nil }
+                gaps += 1
+                afterSpace = true
+            } else if scalar.isASCII ? isASCIISpace(UInt8(scalar.value)) : afterSpace || scalar.properties.isWhitespace {
+                return nil
+            } else {
+                afterSpace = false
+            }
+        }
+        return afterSpace ? nil : gaps
     }
 
     /// ASCII's white space: tab, line feed, vertical tab, form feed, carriage return, space.

@@ -102,21 +102,22 @@ public struct SourceLoader: Sendable {
 
     private func read(_ relative: String) -> Result<String, Diagnostic> {
         let display = displayPath(relative)
-        let url = seedsFolder.appendingPathComponent(relative)
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
+        guard let bytes = FileBytes.read(seedsFolder.path + "/" + relative) else {
+            let url = seedsFolder.appendingPathComponent(relative)
             return .failure(.error(display, "cannot read this file (\(Self.reason(for: url)))",
                                    fix: "check that it exists and is readable, or remove it from the seeds folder"))
         }
-        return Self.decode(data, displayPath: display)
+        return Self.decode(bytes, displayPath: display)
     }
 
     /// Decodes UTF-8 strictly; on failure names the line and column of the first bad byte,
     /// because a silently replaced character in a story is a typo nobody finds.
     static func decode(_ data: Data, displayPath: String) -> Result<String, Diagnostic> {
-        var bytes = [UInt8](data)
+        decode([UInt8](data), displayPath: displayPath)
+    }
+
+    static func decode(_ bytes: [UInt8], displayPath: String) -> Result<String, Diagnostic> {
+        var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) {
             return .success(text)

@@ -119,6 +119,28 @@ struct ExcerptTests {
         #expect(Excerpt.whitespaceSeparated("Mara\u{A0}Okafor  waved") == ["Mara", "Okafor", "waved"])
     }
 
+    /// A sentence short and plain enough to be its own excerpt must read as the general case
+    /// (split at white space, joined by single spaces, cut to a window) makes it read.
+    @Test(arguments: [
+        "Mara Okafor waved.", "Mara  Okafor waved.", " Mara waved.", "Mara waved. ", "Mara\twaved.", "Mara\nwaved.",
+        "Łukasz waved.", "“Łukasz,” she said — twice.", "Mara\u{A0}waved.", "Mara \u{301}waved.", "Mara\u{2028}waved.",
+        "", "x", String(repeating: "word ", count: 35) + "Mara", String(repeating: "word ", count: 36) + "Mara",
+        String(repeating: "word ", count: 50) + "Mara Okafor waved.",
+    ])
+    func aSentenceAroundAMentionIsCutAsWordsAre(_ sentence: String) {
+        let words = sentence.split(whereSeparator: \.isWhitespace).map(String.init)
+        let expected: String
+        if words.count > 36 {
+            let position = words.firstIndex { $0.hasPrefix("Mara") } ?? 0
+            let start = max(0, min(position - 18, words.count - 36))
+            let end = min(words.count, start + 36)
+            expected = (start > 0 ? "…" : "") + words[start..<end].joined(separator: " ") + (end < words.count ? "…" : "")
+        } else {
+            expected = words.joined(separator: " ")
+        }
+        #expect(Excerpt.around(["Mara Okafor", "Mara"], in: sentence) == expected)
+    }
+
     /// ASCII is read by bytes and anything else by `Character`; both must give what splitting
     /// by `Character` gives.
     @Test func leadWordsAreTheSameWhateverTheText() {
