@@ -24,7 +24,11 @@ public struct CommonWords: Sendable {
 
     /// "Despite" and "despite" are common; "Oskar" is not. Hyphenated words count when every part does.
     public func contains(_ word: String) -> Bool {
-        let lower = word.lowercased()
+        contains(lowercased: word.lowercased())
+    }
+
+    /// `contains` for a word its caller has lower-cased already.
+    func contains(lowercased lower: String) -> Bool {
         if words.contains(lower) { return true }
         guard lower.utf8.contains(UInt8(ascii: "-")) else { return false }  // no hyphen, no parts
         let parts = lower.split(separator: "-")

@@ -1,7 +1,12 @@
 extension HeuristicDetector {
     /// One story as the detector sees it: its words, and what the whole text says about each.
     struct Context {
-        let detector: HeuristicDetector
+        /// The detector's reference data, held here rather than read through the detector,
+        /// whose optional fields (`nil` for the bundled data) were unwrapped and copied, with a
+        /// retain and a release of each table, at every one of the many lookups per word.
+        let gazetteer: Gazetteer
+        let commonWords: CommonWords
+        let givenNames: GivenNames
         let scanner: TextScanner
         var words: [TextScanner.Word] { scanner.words }
         var text: String { scanner.text }
@@ -14,10 +19,12 @@ extension HeuristicDetector {
         let lookups = StoryLookups()
 
         init(prose: String, detector: HeuristicDetector) {
-            self.detector = detector
+            gazetteer = detector.gazetteer
+            commonWords = detector.commonWords
+            givenNames = detector.givenNames
             scanner = TextScanner(prose)
             lowercaseWords = Set(scanner.words.filter { !$0.isCapitalized }.map { $0.text.lowercased() })
-            allRuns = Self.runs(scanner.words, text: prose, gazetteer: detector.gazetteer)
+            allRuns = Self.runs(scanner.words, text: prose, gazetteer: gazetteer)
             evidence = nameEvidence()
             // Full names found in a first pass ("Anna Berg") vouch for their words when those
             // open a sentence alone ("Anna left first.").
@@ -47,11 +54,15 @@ extension HeuristicDetector {
             var counts: [String: Int] = [:]
             for word in words where word.isCapitalized { counts[word.text, default: 0] += 1 }
             for (index, word) in words.enumerated() where word.isCapitalized && !isNeverAName(word.text) {
-                let next = nextWord(after: index)
-                let ordinary = detector.commonWords.contains(word.text) || lowercaseWords.contains(word.text.lowercased())
+                // Most capitalised words stand in mid-sentence: the cheapest test goes first.
                 if !word.isSentenceInitial {
                     evidence.insert(word.text)
-                } else if detector.givenNames.isGivenName(word.text), !lowercaseWords.contains(word.text.lowercased()) {
+                    continue
+                }
+                let next = nextWord(after: index)
+                let lower = word.text.lowercased()
+                let ordinary = commonWords.contains(lowercased: lower) || lowercaseWords.contains(lower)
+                if givenNames.isGivenName(word.text), !lowercaseWords.contains(lower) {
                     evidence.insert(word.text)
                 } else if !ordinary, counts[word.text, default: 0] > 1 || next.map(isVerbLike) == true
                             || word.isPossessive || isVocative(index) || isAppositive(index) {
@@ -73,7 +84,7 @@ extension HeuristicDetector {
             if word.isSentenceInitial && (after == ",\u{201D}" || after == ",\"" || after == "?\u{201D}" || after == "?\"") {
                 return true
             }
-            return word.isSentenceInitial && after.hasPrefix(",") && !detector.commonWords.contains(word.text)
+            return word.isSentenceInitial && after.hasPrefix(",") && !commonWords.contains(word.text)
         }
 
         /// "my name is Łukasz", "I'm Anne-Marie Lefebvre": someone introducing themselves.
@@ -209,7 +220,7 @@ extension HeuristicDetector {
                 guard word.isSentenceInitial, !evidence.contains(word.text), !EnglishWords.honorifics.contains(lower) else { break }
                 // "Anna Berg was..." opens many stories: a run of names keeps its first word,
                 // unless that word is an ordinary adverb or adjective ("Suddenly Maria", "Big Ben").
-                if indexes.count > 1, !detector.commonWords.contains(word.text) { break }
+                if indexes.count > 1, !commonWords.contains(word.text) { break }
                 let name = indexes.map { words[$0].text }.joined(separator: " ")
                 if let city = city(named: name),
                    city.population >= HeuristicDetector.selfEvidentCityPopulation || words[indexes.last!].isPossessive {
@@ -250,7 +261,8 @@ extension HeuristicDetector {
                 : titleWords.map { words[$0].text + (words[$0].followedByPeriod ? "." : "") }.joined(separator: " ")
             var titledForm = honorific.map { $0 + " " + names.joined(separator: " ") }
             // Honorific suffixes: "Watanabe-san" is Watanabe.
-            if let last = names.last, let suffix = EnglishWords.honorificSuffixes.first(where: { last.lowercased().hasSuffix("-" + $0) }) {
+            if let last = names.last, last.utf8.contains(UInt8(ascii: "-")), case let lower = last.lowercased(),
+               let suffix = EnglishWords.honorificSuffixes.first(where: { lower.hasSuffix("-" + $0) }) {
                 names[names.count - 1] = String(last.dropLast(suffix.count + 1))
                 honorific = honorific ?? "-" + suffix
                 titledForm = (titledForm ?? names.dropLast().joined(separator: " ")) + (names.count > 1 ? " " : "") + last

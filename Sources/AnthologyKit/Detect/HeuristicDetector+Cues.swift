@@ -101,12 +101,12 @@ extension HeuristicDetector.Context {
     }
 
     private func isRegionUncached(_ name: String) -> Bool {
-        if detector.gazetteer.isCountry(name) || Regions.byName[name] != nil || EnglishWords.worldRegions.contains(name) {
+        if gazetteer.isCountry(name) || Regions.byName[name] != nil || EnglishWords.worldRegions.contains(name) {
             return true
         }
         let parts = name.split(separator: " ", maxSplits: 1).map(String.init)
         return parts.count == 2 && EnglishWords.compassWords.contains(parts[0].lowercased())
-            && (detector.gazetteer.isCountry(parts[1]) || EnglishWords.worldRegions.contains(parts[1]))
+            && (gazetteer.isCountry(parts[1]) || EnglishWords.worldRegions.contains(parts[1]))
     }
 
     /// Ends in "River", starts with "Rua", or is followed by "district": a place in a city.
@@ -148,11 +148,11 @@ extension HeuristicDetector.Context {
     private func citiesUncached(named name: String) -> [City] {
         if isRegion(name) {
             // A city-state is both: Singapore, Luxembourg, Monaco.
-            return detector.gazetteer.cities(named: name, alternates: false).filter { Gazetteer.key($0.countryName) == Gazetteer.key(name) }
+            return gazetteer.cities(named: name, alternates: false).filter { Gazetteer.key($0.countryName) == Gazetteer.key(name) }
         }
-        let primary = detector.gazetteer.cities(named: name, alternates: false)
+        let primary = gazetteer.cities(named: name, alternates: false)
         if !primary.isEmpty { return primary }
-        return detector.gazetteer.cities(named: name, alternates: true)
+        return gazetteer.cities(named: name, alternates: true)
     }
 
     /// The city a name stands for; among same-named cities, the one whose country or region
@@ -166,7 +166,7 @@ extension HeuristicDetector.Context {
         let candidates = cities(named: name)
         guard candidates.count > 1 else { return candidates.first }
         if let qualified = qualifiedCity(named: name) { return qualified }
-        return detector.gazetteer.pick(candidates, context: text, near: position, textIsPlain: textIsPlain)
+        return gazetteer.pick(candidates, context: text, near: position, textIsPlain: textIsPlain)
     }
 
     /// "Perth in Scotland, not Perth in Australia", "Valencia in Venezuela?" ... "Valencia in

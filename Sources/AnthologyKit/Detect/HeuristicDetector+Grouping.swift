@@ -55,7 +55,7 @@ extension HeuristicDetector.Context {
     /// Two or more words, the first of them not ordinary English: "Anna Berg", not "Semana Santa".
     private func isFullName(_ name: String) -> Bool {
         let parts = name.split(separator: " ")
-        return parts.count > 1 && parts.first.map { !detector.commonWords.contains(String($0)) } == true
+        return parts.count > 1 && parts.first.map { !commonWords.contains(String($0)) } == true
     }
 
     /// The name `name` is a shorter form of, if exactly one name claims it.
@@ -76,7 +76,7 @@ extension HeuristicDetector.Context {
         if bySurname.count == 1 { return bySurname[0] }
         guard bySurname.isEmpty, nameWords.count == 1 else { return nil }
         // Nickname: "Bill" of "William Hart", "Liz" of "Elizabeth", either way round.
-        let nicknames = detector.givenNames.nicknames
+        let nicknames = givenNames.nicknames
         let byNickname = onePersonEach(allNames.filter { other in
             guard other != name, let first = other.split(separator: " ").first.map(String.init), first != name else { return false }
             return nicknames[first]?.contains(name) == true || nicknames[name]?.contains(first) == true

@@ -64,13 +64,9 @@ public struct HeuristicDetector: EntityDetector {
     }
 
     public func detect(in prose: String) -> StoryEntities {
-        // The data looked up for every word, resolved once for the story rather than at each lookup.
-        let detector = HeuristicDetector(gazetteer: gazetteer, givenNames: givenNames, commonWords: commonWords)
-        return detector.detectResolved(in: prose)
-    }
-
-    private func detectResolved(in prose: String) -> StoryEntities {
+        // The context holds the reference data, resolved once for the story.
         let context = Context(prose: prose, detector: self)
+        let givenNames = context.givenNames, commonWords = context.commonWords
         var people: [Occurrence] = []
         var cityCandidates: [String: [Occurrence]] = [:]
         var places: [Occurrence] = []

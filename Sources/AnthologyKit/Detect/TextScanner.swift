@@ -40,7 +40,6 @@ struct TextScanner {
     ]
 
     private static let openers: [Unicode.Scalar] = ["\"", "\u{201C}", "\u{2018}", "(", "[", "\u{00AB}", "\u{2039}", "\u{201E}"]
-    private static let apostrophes: Set<Character> = ["'", "\u{2019}"]
     private static let apostropheScalars: [Unicode.Scalar] = ["'", "\u{2019}"]
     /// Closing quotes and brackets, which belong to the sentence they close.
     private static let closers: [Unicode.Scalar] = ["\"", "\u{201D}", "\u{2019}", "'", ")", "]"]
@@ -88,10 +87,10 @@ struct TextScanner {
                 }
                 var word = String(text[start..<end])
                 var isPossessive = false
-                // Only a word whose last byte is "s" or "S" can end in the character "s" (checked first, as cheaper).
-                if word.utf8.last == UInt8(ascii: "s") || word.utf8.last == UInt8(ascii: "S"),
-                   let last = word.last, last == "s" || last == "S", word.count > 2,
-                   Self.apostrophes.contains(word[word.index(word.endIndex, offsetBy: -2)]) {
+                // "’s" or "'s" after at least one character: by bytes, as neither apostrophe nor
+                // "s" can join another character (a combining mark after either would be a byte
+                // of its own between them), and anything before them is at least one character.
+                if Self.endsInApostropheS(word.utf8) {
                     word.removeLast(2)
                     isPossessive = true
                 } else if end < text.endIndex, word.utf8.last == UInt8(ascii: "s"), word.last == "s", case let next = ScannedCharacter(at: end, in: text),
@@ -158,12 +157,31 @@ struct TextScanner {
         closeSentence(at: text.endIndex, words, &sentences)
     }
 
+    /// The word's bytes end in "'s", "’s", "'S" or "’S", with more bytes before the apostrophe.
+    private static func endsInApostropheS(_ utf8: String.UTF8View) -> Bool {
+        guard let last = utf8.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "S") else { return false }
+        // Bytes before the "s", last first: "'" then something, or U+2019 (E2 80 99) then something.
+        var index = utf8.index(before: utf8.endIndex)
+        func previous() -> UInt8? {
+            guard index > utf8.startIndex else { return nil }
+            index = utf8.index(before: index)
+            return utf8[index]
+        }
+        switch previous() {
+        case UInt8(ascii: "'"): return previous() != nil
+        case 0x99: return previous() == 0x80 && previous() == 0xE2 && previous() != nil
+        default: return false
+        }
+    }
+
     /// A stop ends a sentence unless it closes an abbreviation or an initial ("J. R. Tolkien").
     private func endsSentence(at index: String.Index) -> Bool {
         guard text[index] == "." else { return true }
         if let last = words.last, last.range.upperBound == index {
             if Self.abbreviations.contains(last.text) { return false }
-            if last.text.count == 1, last.text.first?.isUppercase == true {
+            // One character, found without counting them all.
+            if !last.text.isEmpty, last.text.index(after: last.text.startIndex) == last.text.endIndex,
+               last.text.first?.isUppercase == true {
                 // "J. R. Tolkien" goes on; "P.S." and "U.K." (letters joined by stops) can end a sentence.
                 let before = text[..<last.range.lowerBound]
                 let joined = before.hasSuffix(".") && before.dropLast().last?.isLetter == true
