@@ -203,10 +203,10 @@ public struct CacheFile: Sendable {
     static func encodeParts(_ cache: BuildCache, key: Key) -> (header: Data, payload: Data) {
         let paths = cache.stories.keys.sorted()
         var payload = Data()
+        // Appended as bytes: a `Data` made for each small part was a fifth of saving.
         func append(_ name: String, _ record: Data) {
-            let path = Data(name.utf8)
-            payload.append(Data("\(path.count) \(record.count)\n".utf8))
-            payload.append(path)
+            payload.append(contentsOf: "\(name.utf8.count) \(record.count)\n".utf8)
+            payload.append(contentsOf: name.utf8)
             payload.append(record)
         }
         append("render", Self.record(cache.render))

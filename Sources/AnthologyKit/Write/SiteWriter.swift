@@ -92,16 +92,37 @@ public struct SiteWriter: Sendable {
     static func manifest(in folder: URL, known: Result? = nil) -> [String: UInt64?]? {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent(manifestName)) else { return nil }
         if let known, let hash = known.manifestHash, ContentHash.of(data) == hash { return known.manifest }
-        guard let text = String(data: data, encoding: .utf8), text.hasPrefix(manifestHeader) else { return nil }
+        // By bytes: at 10,000 stories the manifest has 14,000 lines, and splitting it as
+        // characters was a tenth of a one-story rebuild.
+        let bytes = [UInt8](data)
+        guard bytes.starts(with: manifestHeader.utf8), String(validating: bytes, as: UTF8.self) != nil else { return nil }
         var files: [String: UInt64?] = [:]
-        for line in text.split(separator: "\n").dropFirst() {
-            if let tab = line.lastIndex(of: "\t") {
-                files[String(line[..<tab])] = UInt64(line[line.index(after: tab)...], radix: 16)
+        files.reserveCapacity(bytes.count / 48)
+        for line in bytes.split(separator: UInt8(ascii: "\n")).dropFirst() {
+            if let tab = line.lastIndex(of: UInt8(ascii: "\t")) {
+                files[String(decoding: line[..<tab], as: UTF8.self)] = hexNumber(line[(tab + 1)...])
             } else {
-                files[String(line)] = .some(nil)
+                files[String(decoding: line, as: UTF8.self)] = .some(nil)
             }
         }
         return files
+    }
+
+    /// `UInt64(text, radix: 16)` of the bytes: nil unless they are 1 to 16 hex digits.
+    private static func hexNumber(_ digits: ArraySlice<UInt8>) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for byte in digits {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt64(digit)
+        }
+        return value
     }
 
     /// Hash of the manifest on disk, or nil without one: tells whether the output folder is

@@ -31,6 +31,24 @@ struct WriteTests {
         #expect(try Self.leftovers(site).isEmpty)
     }
 
+    @Test("The manifest reads back as written; a line without a readable hash names a file of unknown contents")
+    func manifestReadsBack() throws {
+        let site = try FixtureAnthology()
+        defer { site.remove() }
+        let hashes: [String: UInt64] = ["index.html": 0, "stories/é/index.html": .max, "a/b.css": 0x0123_4567_89AB_CDEF]
+        var text = SiteWriter.manifestText(hashes)
+        text.append(Data("odd/line\nbad/hash\tfffffffffffffffff\nnot/hex\t12g4\n".utf8))
+        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
+        try text.write(to: site.output.appendingPathComponent(SiteWriter.manifestName))
+        let manifest = try #require(SiteWriter.manifest(in: site.output))
+        #expect(manifest.count == 6)
+        for (path, hash) in hashes { #expect(manifest[path] == .some(hash), "\(path)") }
+        for path in ["odd/line", "bad/hash", "not/hex"] { #expect(manifest[path] == .some(nil), "\(path)") }
+
+        try Data("# Some other tool's list\nindex.html\t00\n".utf8).write(to: site.output.appendingPathComponent(SiteWriter.manifestName))
+        #expect(SiteWriter.manifest(in: site.output) == nil)
+    }
+
     @Test("A first build's staging folder is marked as Anthology's before any page is written")
     func interruptedFirstWrite() throws {
         let site = try FixtureAnthology()
