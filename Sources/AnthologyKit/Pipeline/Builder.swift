@@ -109,7 +109,7 @@ public struct Builder: Sendable {
         var report = try build(cache: &cache)
         time("save", &timing) { file.save(cache, key: key, logger: logger) }
         report.stages = [timing.stages[0]] + report.stages + [timing.stages[1]]
-        Self.release(cache)
+        Self.release(consume cache)
         return report
     }
 

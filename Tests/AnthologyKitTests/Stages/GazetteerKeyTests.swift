@@ -50,6 +50,16 @@ struct GazetteerFileTests {
         #expect(gazetteer.city(named: "too") == nil && gazetteer.city(named: "comment line") == nil)
     }
 
+    /// Names that differ only in accents or case are one key: the city is listed once under
+    /// it, and two cities sharing a name are both listed, the more populous first.
+    @Test func aCityIsListedOnceUnderEachOfItsKeys() {
+        let tsv = "1\tSão Paulo\tSao Paulo\tBR\tBrazil\t27\t-23.5\t-46.6\t10021295\tSAO PAULO,São Paulo,Sampa\n"
+            + "2\tSao Paulo\tSao Paulo\tXX\tNowhere\t01\t0\t0\t100\t\n"
+        let gazetteer = Gazetteer(tsv: tsv)
+        #expect(gazetteer.cities(named: "sao paulo").map(\.id) == ["1", "2"])
+        #expect(gazetteer.cities(named: "Sampa").map(\.id) == ["1"])
+    }
+
     @Test func readsAFileWithWindowsLineEnds() {
         let tsv = "# comment\r\n1\tMumbai\tMumbai\tIN\tIndia\t16\t19.07\t72.88\t12691836\tBombay\r\n\r\n"
             + "2\tOldtown\tOldtown\tXX\tNowhere\t01\t0\t0\t20000\t\r\n"
