@@ -39,8 +39,12 @@ public struct Gazetteer: Sendable {
             }
         }
         let byPopulation = { (a: City, b: City) in (a.population, b.id) > (b.population, a.id) }
-        for key in byKey.keys { byKey[key]!.sort(by: byPopulation) }
-        for key in byAlternateKey.keys { byAlternateKey[key]!.sort(by: byPopulation) }
+        // In place, through the values' indexes: changing the dictionary while iterating its
+        // keys made it copy itself, 50,000 entries, once per table.
+        for index in byKey.indices where byKey.values[index].count > 1 { byKey.values[index].sort(by: byPopulation) }
+        for index in byAlternateKey.indices where byAlternateKey.values[index].count > 1 {
+            byAlternateKey.values[index].sort(by: byPopulation)
+        }
     }
 
     /// Whether `name` is a country ("Poland", "Venezuela"), which is never a city.

@@ -43,7 +43,8 @@ public struct SiteLinker: Sendable {
         // Indexes are sorted rather than the inputs, which are large values to move around;
         // every sort below compares precomputed keys, as `serve` may link the whole
         // anthology again after a save.
-        let order = inputs.indices.sorted { Self.readingOrder(inputs[$0], inputs[$1]) }
+        let keys = inputs.map(ReadingOrder.init)
+        let order = inputs.indices.sorted { keys[$0] < keys[$1] }
         var notes: [Diagnostic] = []
 
         // Stories, in reading order.
@@ -196,15 +197,28 @@ public struct SiteLinker: Sendable {
         }
     }
 
-    /// Front matter `order`, then `date`, then file name: an editor can pin any story.
-    static func readingOrder(_ a: Input, _ b: Input) -> Bool {
-        let fa = a.story.frontMatter, fb = b.story.frontMatter
-        if fa.order != fb.order { return (fa.order ?? .max) < (fb.order ?? .max) }
-        if fa.date != fb.date {
-            guard let da = fa.date else { return false }
-            guard let db = fb.date else { return true }
-            return da < db
+    /// Front matter `order`, then `date` (undated stories last), then file name: an editor can
+    /// pin any story. Taken out of each story once: comparing stories' front matter directly
+    /// copied it, with a retain and a release of each of its strings, at every comparison.
+    struct ReadingOrder: Comparable {
+        var order: Int
+        var undated: Bool
+        var date: StoryDate?
+        var path: String
+
+        init(_ input: Input) {
+            let frontMatter = input.story.frontMatter
+            order = frontMatter.order ?? .max
+            undated = frontMatter.date == nil
+            date = frontMatter.date
+            path = input.story.relativePath
         }
-        return a.story.relativePath < b.story.relativePath
+
+        static func < (a: ReadingOrder, b: ReadingOrder) -> Bool {
+            if a.order != b.order { return a.order < b.order }
+            if a.undated != b.undated { return !a.undated }
+            if let da = a.date, let db = b.date, da != db { return da < db }
+            return a.path < b.path
+        }
     }
 }
