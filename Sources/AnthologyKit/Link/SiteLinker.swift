@@ -20,7 +20,7 @@ public struct SiteLinker: Sendable {
         public init(story: ParsedStory, entities: StoryEntities) {
             self.story = story
             self.entities = entities
-            markdownHash = ContentHash.of(story.markdown)
+            markdownHash = story.markdownHash
             characterExcerpts = entities.characters.map { Excerpt.around($0.forms, in: $0.sentence) }
             characterKeys = entities.characters.map { Gazetteer.key($0.name) }
         }
@@ -181,7 +181,8 @@ public struct SiteLinker: Sendable {
         return Site.Story(
             slug: slug, title: title, titleSource: source, relativePath: story.relativePath,
             date: story.frontMatter.date, author: story.frontMatter.author, summary: story.frontMatter.summary,
-            markdown: story.markdown, markdownHash: input.markdownHash, opensWithHeading: story.opensWithHeading,
+            markdown: story.markdown, markdownHash: input.markdownHash, markdownIsRead: story.markdownIsRead,
+            opensWithHeading: story.opensWithHeading,
             wordCount: story.wordCount, readingMinutes: max(1, (story.wordCount + wordsPerMinute - 1) / wordsPerMinute),
             opening: story.opening, characters: [], cities: [],
             characterForms: [:], cityForms: [:], entities: input.entities)

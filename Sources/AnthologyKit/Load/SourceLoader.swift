@@ -19,7 +19,8 @@ public struct SourceLoader: Sendable {
     }
 
     /// Reads every story. A file of `previous` (by relative path) whose stamp shows it
-    /// unchanged is taken from there instead of being read again.
+    /// unchanged is taken from there instead of being read again; it may be one left unread
+    /// (`SourceFile.unread`), known only by its hash.
     public func load(reusing previous: [String: SourceFile] = [:]) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var isDirectory: ObjCBool = false
@@ -98,6 +99,11 @@ public struct SourceLoader: Sendable {
             }
         }
         return result.sorted()
+    }
+
+    /// The story file at `relative`, read now: for a file the load stage left unread.
+    func readFile(_ relative: String) -> Result<SourceFile, Diagnostic> {
+        read(relative).map { SourceFile(relativePath: relative, displayPath: displayPath(relative), text: $0) }
     }
 
     private func read(_ relative: String) -> Result<String, Diagnostic> {

@@ -4,7 +4,13 @@ public struct ParsedStory: Sendable, Hashable, Codable {
     public var displayPath: String
     public var frontMatter: FrontMatter
     /// The body as Markdown (plain-text stories are escaped so they read as written).
-    public var markdown: String
+    public var markdown: String { didSet { markdownHash = ContentHash.of(markdown); markdownIsRead = true } }
+    /// Hash of `markdown`, which page fingerprints use; kept in the build cache, so that it is
+    /// known for a story whose file a rebuild does not read.
+    public internal(set) var markdownHash: UInt64
+    /// False for a story read back from the build cache on disk whose file was unchanged and so
+    /// not read again: `markdown` is then empty until the builder reads it for a page it renders.
+    public internal(set) var markdownIsRead = true
     /// The opening heading (removed from the body when rendered) or, failing that, the first heading.
     public var headingTitle: String?
     /// The story opens with a heading, which is its title and so is not repeated in the body.
@@ -26,6 +32,7 @@ public struct ParsedStory: Sendable, Hashable, Codable {
         self.displayPath = displayPath
         self.frontMatter = frontMatter
         self.markdown = markdown
+        markdownHash = ContentHash.of(markdown)
         self.headingTitle = headingTitle
         self.opensWithHeading = opensWithHeading
         self.prose = prose

@@ -17,10 +17,13 @@ public struct Site: Sendable, Equatable {
         public var date: StoryDate?
         public var author: String?
         public var summary: String?
-        public var markdown: String { didSet { markdownHash = ContentHash.of(markdown) } }
-        /// Hash of `markdown`, made once per version of the story (`SiteLinker.Input`) rather
+        public var markdown: String { didSet { markdownHash = ContentHash.of(markdown); markdownIsRead = true } }
+        /// Hash of `markdown`, made once per version of the story (`ParsedStory`) rather
         /// than on every rebuild, which fingerprints every story's body.
         public internal(set) var markdownHash: UInt64
+        /// False while `markdown` is empty because the story's file was unchanged and not read
+        /// (`ParsedStory.markdownIsRead`); the builder reads it before its page is rendered.
+        public internal(set) var markdownIsRead = true
         public var opensWithHeading: Bool
         public var wordCount: Int
         public var readingMinutes: Int

@@ -25,15 +25,21 @@ public struct StoryParser: Sendable {
         return (story, diagnostics)
     }
 
+    /// The body of a story file below its front matter, as Markdown: what `parse` makes of
+    /// it, without reading the YAML.
+    static func markdown(of file: SourceFile) -> String {
+        let body = FrontMatterParser().body(of: file.text)
+        return file.isPlainText ? PlainText.markdown(from: body) : body
+    }
+
     /// `story`, a parse of this very `file` read back from the build cache on disk without its
-    /// text (see `BuildCache+Codable.swift`), with its Markdown again: the same steps as `parse`
+    /// text (see `BuildCache+Binary.swift`), with its Markdown again: the same steps as `parse`
     /// without reading the front matter's YAML. The prose needs the Markdown parsed, which is
     /// most of the parse stage's time, so it is derived only when `prose` is true (a story
     /// not detected yet); otherwise it stays empty.
     func restoreText(of story: ParsedStory, from file: SourceFile, prose: Bool) -> ParsedStory {
-        let body = FrontMatterParser().body(of: file.text)
         var story = story
-        story.markdown = file.isPlainText ? PlainText.markdown(from: body) : body
+        story.markdown = Self.markdown(of: file)
         if prose {
             let document = MarkdownDocument(markdown: story.markdown)
             _ = document.removeOpeningHeading()

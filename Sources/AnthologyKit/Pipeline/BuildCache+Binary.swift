@@ -1,15 +1,17 @@
 /// How a story's analysis is stored on disk (see `CacheFile`), in the binary form of
 /// `BinaryCoding.swift`.
 ///
-/// A story's Markdown and prose are not stored: they are most of a story's bytes, and the
-/// next build reads the story file anyway (to hash it). The Markdown is cut from the file's
-/// text again (`StoryParser.restoreText`); the prose only served detection, whose results are
-/// stored, and the two things later stages take from it (`opening`, `leadWords`) are stored.
+/// A story's Markdown and prose are not stored: they are most of a story's bytes. A story
+/// whose file `stat` shows unchanged is not read at all (`StoredFile`); its Markdown is cut
+/// from the file again only for a page that is rendered again (`StoryParser.markdown`), and
+/// its hash, which fingerprints need, is stored. The prose only served detection, whose
+/// results are stored, as are the two things later stages take from it (`opening`, `leadWords`).
 /// What is stored is what is costly to recompute: the front matter (YAML), the detection
 /// results, the heading and word count (a Markdown parse).
 extension StoryAnalysis: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
         writer.write(source)
+        writer.write(file)
         writer.write(parsed.map(StoredStory.init))
         writer.write(parseProblems)
         writer.write(detection?.entities)
@@ -18,6 +20,7 @@ extension StoryAnalysis: BinaryCodable {
 
     init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
         let source = try reader.read(UInt64.self)
+        let file = try reader.read(StoredFile?.self)
         let stored = try reader.read(StoredStory?.self)
         let parseProblems = try reader.read([Diagnostic].self)
         var detection: (entities: StoryEntities, problems: [Diagnostic])?
@@ -31,9 +34,48 @@ extension StoryAnalysis: BinaryCodable {
                                  opensWithHeading: stored.opensWithHeading, prose: "", wordCount: stored.wordCount)
             parsed?.opening = stored.opening
             parsed?.leadWords = stored.leadWords
+            parsed?.markdownHash = stored.markdownHash
+            parsed?.markdownIsRead = false
         }
         self.init(source: source, parsed: parsed, parseProblems: parseProblems, detection: detection)
+        self.file = file
         needsText = parsed != nil
+    }
+}
+
+/// What the analysis remembers of the file it was made from: enough to know, by `stat`
+/// alone, that the file is unchanged and need not be read (`SourceFile.unread`).
+struct StoredFile: Equatable, BinaryCodable {
+    var textHash: UInt64
+    var stamp: FileStamp
+
+    func write(to writer: inout BinaryWriter) {
+        writer.write(textHash)
+        writer.write(stamp)
+    }
+
+    init(textHash: UInt64, stamp: FileStamp) {
+        self.textHash = textHash
+        self.stamp = stamp
+    }
+
+    init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        textHash = try reader.read()
+        stamp = try reader.read()
+    }
+}
+
+extension FileStamp: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(device)
+        writer.write(inode)
+        for time in [size, modified, changed, readAt] { writer.write(Int(time)) }
+    }
+
+    init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        self.init(device: try reader.read(), inode: try reader.read(), size: Int64(try reader.read(Int.self)),
+                  modified: Int64(try reader.read(Int.self)), changed: Int64(try reader.read(Int.self)),
+                  readAt: Int64(try reader.read(Int.self)))
     }
 }
 
@@ -47,6 +89,7 @@ struct StoredStory: Equatable, BinaryCodable {
     var wordCount: Int
     var opening: String
     var leadWords: String
+    var markdownHash: UInt64
 
     init(_ story: ParsedStory) {
         relativePath = story.relativePath
@@ -57,6 +100,7 @@ struct StoredStory: Equatable, BinaryCodable {
         wordCount = story.wordCount
         opening = story.opening
         leadWords = story.leadWords
+        markdownHash = story.markdownHash
     }
 
     func write(to writer: inout BinaryWriter) {
@@ -68,6 +112,7 @@ struct StoredStory: Equatable, BinaryCodable {
         writer.write(wordCount)
         writer.write(opening)
         writer.write(leadWords)
+        writer.write(markdownHash)
     }
 
     init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
@@ -79,6 +124,7 @@ struct StoredStory: Equatable, BinaryCodable {
         wordCount = try reader.read()
         opening = try reader.read()
         leadWords = try reader.read()
+        markdownHash = try reader.read()
     }
 }
 

@@ -32,6 +32,18 @@ public struct BuildCache: Sendable {
     /// browser to reload (`releaseRetired`), not before.
     var retired: (linked: SiteLinker.Linked?, stories: [String: StoryAnalysis]) = (nil, [:])
 
+    /// The story files a build may leave unread while `stat` shows them unchanged: those
+    /// whose analysis, read from disk, has everything later stages take from the text but the
+    /// Markdown, which the builder reads only for a page it renders again.
+    func unreadFiles() -> [String: SourceFile] {
+        var files: [String: SourceFile] = [:]
+        for (path, analysis) in stories {
+            guard let file = analysis.file, let story = analysis.parsed, analysis.detection != nil else { continue }
+            files[path] = .unread(relativePath: path, displayPath: story.displayPath, file: file)
+        }
+        return files
+    }
+
     /// Frees what the last build left behind (see `retired`).
     mutating func releaseRetired() {
         retired = (nil, [:])
@@ -59,6 +71,16 @@ struct StoryAnalysis: Sendable {
             let storage = writable()
             if newValue.map(StoredStory.init) != storage.parsed.map(StoredStory.init) { storage.encoded = nil }
             storage.parsed = newValue
+        }
+    }
+    /// The file this analysis was made from, by hash and `stat`; nil for one made before
+    /// (or from a file that could not be stat'ed), which the next build reads again.
+    var file: StoredFile? {
+        get { storage.file }
+        set {
+            guard newValue != storage.file else { return }
+            writable().file = newValue
+            storage.encoded = nil
         }
     }
     var parseProblems: [Diagnostic] {
@@ -105,6 +127,7 @@ struct StoryAnalysis: Sendable {
     /// Changed only through `writable()`, so only while no other analysis holds it.
     private final class Storage: @unchecked Sendable {
         var source: UInt64
+        var file: StoredFile?
         var parsed: ParsedStory?
         var parseProblems: [Diagnostic]
         var detection: (entities: StoryEntities, problems: [Diagnostic])?
@@ -123,6 +146,7 @@ struct StoryAnalysis: Sendable {
 
         func copy() -> Storage {
             let copy = Storage(source: source, parsed: parsed, parseProblems: parseProblems, detection: detection, input: input)
+            copy.file = file
             copy.needsText = needsText
             copy.encoded = encoded
             return copy

@@ -31,8 +31,9 @@ public struct Builder: Sendable {
         var diagnostics: [Diagnostic] = []
 
         let files = time("load", &report) {
+            // Files kept in memory (`serve`), else those the cache read from disk knows unchanged.
             let (files, problems) = SourceLoader(seedsFolder: options.seeds, displayFolder: options.seedsDisplay)
-                .load(reusing: cache.files)
+                .load(reusing: cache.files.isEmpty ? cache.unreadFiles() : cache.files)
             diagnostics += problems
             return files
         }
@@ -145,7 +146,10 @@ public struct Builder: Sendable {
         let rendered: SiteRenderer.Rendered
         let result: SiteWriter.Result
         do throws(BuildFailure) {
-            let plan = time("render", &report) { renderer.plan(site) }
+            var plan = time("render", &report) { renderer.plan(site) }
+            try time("load", &report) { () throws(BuildFailure) in
+                try readMarkdown(for: &plan, renderer: renderer, cache: cache.render)
+            }
             let session = try time("write", &report) { () throws(BuildFailure) in
                 try writer.begin(paths: plan.paths, known: cache.written)
             }
@@ -179,15 +183,51 @@ public struct Builder: Sendable {
         var source = ContentHash()
         source.combine(file.displayPath)
         source.combine(file.textHash)
+        let stored = file.stamp.map { StoredFile(textHash: file.textHash, stamp: $0) }
         if var cached = previous[file.relativePath], cached.source == source.value {
+            // A file left unread (`BuildCache.unreadFiles`) has nothing to restore: its
+            // Markdown is read if its page is rendered (`readMarkdown`).
+            guard file.isRead else { return cached }
             if cached.needsText, let story = cached.parsed {
                 cached.parsed = StoryParser().restoreText(of: story, from: file, prose: cached.detection == nil)
                 cached.needsText = false
             }
+            cached.file = stored
             return cached
         }
         let (story, problems) = StoryParser().parse(file)
-        return StoryAnalysis(source: source.value, parsed: story, parseProblems: problems, detection: nil)
+        var analysis = StoryAnalysis(source: source.value, parsed: story, parseProblems: problems, detection: nil)
+        analysis.file = stored
+        return analysis
+    }
+
+    /// Reads the Markdown of the stories whose files the load stage left unread and whose
+    /// pages are rendered again (a neighbour's new title, a character's new slug, a changed
+    /// template). A file that no longer holds the text the build used fails the build, which
+    /// has written nothing yet: it was saved while the site was being built.
+    private func readMarkdown(for plan: inout SiteRenderer.Plan, renderer: SiteRenderer, cache: RenderCache) throws(BuildFailure) {
+        let unread = renderer.storiesToRender(plan, cache: cache).filter { !plan.site.stories[$0].markdownIsRead }
+        guard !unread.isEmpty else { return }
+        let loader = SourceLoader(seedsFolder: options.seeds, displayFolder: options.seedsDisplay)
+        let stories = plan.site.stories
+        let results = unread.concurrentMap { index -> Result<String, Diagnostic> in
+            loader.readFile(stories[index].relativePath).flatMap { file in
+                let markdown = StoryParser.markdown(of: file)
+                guard ContentHash.of(markdown) == stories[index].markdownHash else {
+                    return .failure(.error(file.displayPath, "this story changed while the site was being built",
+                                           fix: "build again"))
+                }
+                return .success(markdown)
+            }
+        }
+        var problems: [Diagnostic] = []
+        for (index, result) in zip(unread, results) {
+            switch result {
+            case .success(let markdown): plan.site.stories[index].markdown = markdown
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        if !problems.isEmpty { throw BuildFailure(problems) }
     }
 
     /// A published story's detection (unless the analysis has it), and what linking takes from it.

@@ -32,7 +32,9 @@ public struct SiteRenderer: Sendable {
     /// What a render will produce, known before any page is rendered: the writer needs every
     /// path first, to refuse to overwrite a file that is not Anthology's, and to make folders.
     struct Plan: Sendable {
-        let site: Site
+        /// Changed after planning only to fill in the Markdown of stories whose files were not
+        /// read (`Builder`), which no fingerprint depends on.
+        var site: Site
         let fingerprints: PageFingerprints
         /// Every page but the stories'.
         let pages: [Page]
@@ -70,10 +72,8 @@ public struct SiteRenderer: Sendable {
         var rendered = 0
 
         let stories = Array(site.stories.indices).concurrentMap { index -> (page: String, fingerprint: UInt64, body: UInt64, rendered: Bool, anchors: Set<String>) in
-            let page = SitePaths.story(site.stories[index].slug)
             let targets = mentions.story(index)
-            let bodyKey = Self.bodyFingerprint(site.stories[index], targets: targets)
-            let fingerprint = fingerprints.story(index, path: page, body: bodyKey)
+            let (page, fingerprint, bodyKey) = Self.storyPage(index, in: site, fingerprints: fingerprints, targets: targets)
             if previous.pages[page] == fingerprint, let anchors = previous.anchors[bodyKey] {
                 return (page, fingerprint, bodyKey, false, anchors)
             }
@@ -121,6 +121,26 @@ public struct SiteRenderer: Sendable {
         next.manifest = previous.manifest
         cache = next
         return Rendered(unchanged: unchanged, pages: site.stories.count + plan.pages.count, renderedPages: rendered)
+    }
+
+    /// The stories whose pages `render` will render again with `cache`, that is, all but
+    /// those whose page fingerprint and body are the ones the cache has: the only stories
+    /// whose Markdown rendering needs.
+    func storiesToRender(_ plan: Plan, cache: RenderCache) -> [Int] {
+        let mentions = MentionTargets(site: plan.site)
+        return plan.site.stories.indices.filter { index in
+            let (page, fingerprint, bodyKey) = Self.storyPage(index, in: plan.site, fingerprints: plan.fingerprints,
+                                                             targets: mentions.story(index))
+            return cache.pages[page] != fingerprint || cache.anchors[bodyKey] == nil
+        }
+    }
+
+    /// A story page's path and fingerprint, and the fingerprint of its body.
+    private static func storyPage(_ index: Int, in site: Site, fingerprints: PageFingerprints,
+                                  targets: [MarkdownDocument.MentionTarget]) -> (page: String, fingerprint: UInt64, body: UInt64) {
+        let page = SitePaths.story(site.stories[index].slug)
+        let bodyKey = bodyFingerprint(site.stories[index], targets: targets)
+        return (page, fingerprints.story(index, path: page, body: bodyKey), bodyKey)
     }
 
     /// A page other than a story's: where it goes, its template, and how to fingerprint it
@@ -193,6 +213,7 @@ public struct SiteRenderer: Sendable {
     /// The story's HTML with the first mention of each character and city linked to its page.
     func storyBody(_ index: Int, in site: Site, targets: [MarkdownDocument.MentionTarget]) -> (html: String, anchors: Set<String>) {
         let story = site.stories[index]
+        precondition(story.markdownIsRead, "the Markdown of \(story.relativePath) was not read before its page was rendered")
         let document = MarkdownDocument(markdown: story.markdown)
         if story.opensWithHeading { document.removeOpeningHeading() }
         let anchors = document.linkFirstMentions(targets)

@@ -31,8 +31,10 @@ struct BinaryCodingTests {
             cities: [.init(city: city, forms: ["Tokyo", "Tōkyō"], mentions: 2, firstOffset: 20, sentence: "She left Tokyo.")],
             places: [.init(name: "Shibuya", cityID: "1850147", mentions: 1, sentence: "Shibuya was loud.")])
         let problem = Diagnostic.warning("seeds/sub/01-tide.md", line: 3, column: 9, "a warning", fix: "do this")
-        return StoryAnalysis(source: .max - 1, parsed: story, parseProblems: [problem, .note("f", line: 4, column: 2, "a note", fix: "x")],
-                             detection: (entities, [.error("f", line: 1, column: 1, "an error", fix: "y")]))
+        var analysis = StoryAnalysis(source: .max - 1, parsed: story, parseProblems: [problem, .note("f", line: 4, column: 2, "a note", fix: "x")],
+                                     detection: (entities, [.error("f", line: 1, column: 1, "an error", fix: "y")]))
+        analysis.file = StoredFile(textHash: 0xFEED, stamp: FileStamp(device: 1, inode: 2, size: 3, modified: -4, changed: 5, readAt: 6))
+        return analysis
     }()
 
     static func roundTrip<T: BinaryCodable>(_ value: T) throws -> T {
@@ -45,7 +47,8 @@ struct BinaryCodingTests {
         let detection = try #require(analysis.detection)
         // The fixture leaves nothing at its default, so a field added to the model shows up
         // here until it is given a value, and then below if the cache does not store it.
-        for (name, value) in [("story", stored as Any), ("entities", detection.entities), ("problems", analysis.parseProblems)] {
+        for (name, value) in [("story", stored as Any), ("entities", detection.entities), ("problems", analysis.parseProblems),
+                              ("file", analysis.file as Any)] {
             #expect(Self.unsetFields(of: value) == [], "\(name)")
         }
 
@@ -53,7 +56,10 @@ struct BinaryCodingTests {
         #expect(read.source == analysis.source)
         #expect(read.parsed.map(StoredStory.init) == stored)
         #expect(read.parsed?.markdown == "", "the text is derived again from the file")
+        #expect(read.parsed?.markdownIsRead == false)
+        #expect(read.parsed?.markdownHash == analysis.parsed?.markdownHash)
         #expect(read.needsText)
+        #expect(read.file == analysis.file)
         #expect(read.parseProblems == analysis.parseProblems)
         #expect(read.detection?.entities == detection.entities)
         #expect(read.detection?.problems == detection.problems)

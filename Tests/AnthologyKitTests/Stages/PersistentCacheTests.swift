@@ -267,6 +267,49 @@ final class PersistentCacheTests {
         #expect(report.rendered == report.pages)
     }
 
+    // MARK: - Files left unread
+
+    /// A story file is left unread only when its stamp was taken two seconds after its last
+    /// change (`FileStamp.settlingTime`); the fixture's files were just written.
+    func waitForTheFilesToSettle() {
+        Thread.sleep(forTimeInterval: Double(FileStamp.settlingTime) / 1e9 + 0.2)
+    }
+
+    @Test func unchangedStoriesAreNotReadAgainButTheirPagesStillRender() throws {
+        waitForTheFilesToSettle()
+        try Builder(options: options).build()
+        try append("\nRui slept.\n", to: "02-salt.md")
+        let key = CacheFile.key(for: options, detector: HeuristicDetector())
+        let cache = CacheFile(folder: cacheFolder).load(key: key, logger: .init(label: "test"))
+        let (files, _) = SourceLoader(seedsFolder: site.seeds, displayFolder: options.seedsDisplay).load(reusing: cache.unreadFiles())
+        // Every published story but the edited one; the draft was never detected, so it is read.
+        #expect(files.filter { !$0.isRead }.map(\.relativePath) == ["01-tide.md", "03-postcards.txt", "sub/05-lanterns.md"])
+
+        // A changed template renders every page again, and so needs every story's Markdown.
+        try site.edit("templates/story.mustache") { $0 + "\n{{! edited }}\n" }
+        let report = try buildMatchesCleanBuild(options)
+        #expect(report.rendered == report.pages)
+    }
+
+    @Test func aStoryThatNoLongerMatchesTheCacheFailsTheBuildAndChangesNothing() throws {
+        waitForTheFilesToSettle()
+        try Builder(options: options).build()
+        // As if "01-tide.md" had been saved between the load stage and the rendering of its
+        // page: the text its page would be rendered from is not the text the build used.
+        let key = CacheFile.key(for: options, detector: HeuristicDetector())
+        var cache = CacheFile(folder: cacheFolder).load(key: key, logger: .init(label: "test"))
+        cache.stories["01-tide.md"]?.parsed?.markdownHash ^= 1
+        try CacheFile.encode(cache, key: key).write(to: cacheFile)
+        try site.edit("templates/story.mustache") { $0 + "\n{{! edited }}\n" }
+        let before = FixtureAnthology.contents(of: site.output)
+
+        var failure: [Diagnostic] = []
+        do { _ = try Builder(options: options).build() } catch { failure = error.diagnostics }
+        #expect(failure.map(\.description).contains { $0.contains("seeds/01-tide.md") && $0.contains("changed while the site was being built") },
+                "\(failure)")
+        #expect(FixtureAnthology.contents(of: site.output) == before)
+    }
+
     // MARK: - When the cache is written
 
     @Test func aFailedBuildKeepsThePreviousCache() throws {
@@ -337,7 +380,7 @@ final class PersistentCacheTests {
         #expect(cache.stories.values.allSatisfy { $0.encoded != nil })
         let path = "02-salt.md"
         var story = try #require(cache.stories[path])
-        story.parsed?.markdown = "not stored"
+        story.parsed?.prose = "not stored"
         #expect(story.encoded != nil)
         story.parsed?.opening = "Changed."
         #expect(story.encoded == nil)
