@@ -12,54 +12,27 @@ protocol BinaryCodable {
     func write(to writer: inout BinaryWriter)
 }
 
+/// The bytes written so far; each type appends its own (`BinaryCodable.write(to:)`).
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
 
     init() {}
 
-    mutating func write(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
-    }
-
-    /// Zigzag, so small negative numbers stay short too.
-    mutating func write(_ value: Int) {
-        let signed = Int64(value)
-        write(UInt64(bitPattern: (signed << 1) ^ (signed >> 63)))
-    }
-
-    mutating func write(_ value: Bool) {
-        bytes.append(value ? 1 : 0)
-    }
-
-    mutating func write(_ value: Double) {
-        var bits = value.bitPattern
-        for _ in 0..<8 {
-            bytes.append(UInt8(truncatingIfNeeded: bits))
-            bits >>= 8
-        }
-    }
-
-    mutating func write(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
-            write(UInt64(utf8.count))
-            bytes.append(contentsOf: utf8)
-        }
-    }
-
     mutating func write(_ value: some BinaryCodable) {
         value.write(to: &self)
     }
 
+    mutating func append(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    mutating func append(contentsOf buffer: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: buffer)
+    }
 }
 
-/// Reads what `BinaryWriter` wrote, checking every length against the bytes left: a damaged
-/// or truncated record throws `Malformed` (and the cache is then ignored), it never traps.
+/// A cursor over what `BinaryWriter` wrote, checking every length against the bytes left: a
+/// damaged or truncated record throws `Malformed` (and the cache is then ignored), it never traps.
 struct BinaryReader {
     struct Malformed: Error {}
 
@@ -81,50 +54,25 @@ struct BinaryReader {
         return value
     }
 
-    mutating func read(_: UInt64.Type = UInt64.self) throws(Malformed) -> UInt64 {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count, shift < 64 {
-            let byte = bytes[offset]
-            offset += 1
-            value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
-        throw Malformed()
-    }
-
-    mutating func read(_: Int.Type = Int.self) throws(Malformed) -> Int {
-        let zigzag = try read(UInt64.self)
-        return Int(truncatingIfNeeded: Int64(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1))))
-    }
-
-    mutating func read(_: Bool.Type = Bool.self) throws(Malformed) -> Bool {
-        guard offset < bytes.count, bytes[offset] <= 1 else { throw Malformed() }
-        offset += 1
-        return bytes[offset - 1] == 1
-    }
-
-    mutating func read(_: Double.Type = Double.self) throws(Malformed) -> Double {
-        guard bytes.count - offset >= 8 else { throw Malformed() }
-        var bits: UInt64 = 0
-        for index in 0..<8 { bits |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
-        offset += 8
-        return Double(bitPattern: bits)
-    }
-
-    mutating func read(_: String.Type = String.self) throws(Malformed) -> String {
-        let count = try count()
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)]), as: UTF8.self)
-        offset += count
-        return text
-    }
-
     mutating func read<T: BinaryCodable>(_: T.Type = T.self) throws(Malformed) -> T {
         try T(from: &self)
     }
 
-    /// A count of bytes or items, which can be no more than the bytes left (every item takes one).
+    mutating func byte() throws(Malformed) -> UInt8 {
+        guard offset < bytes.count else { throw Malformed() }
+        offset += 1
+        return bytes[offset - 1]
+    }
+
+    /// The next `count` bytes, valid as long as the reader's bytes are.
+    mutating func bytes(_ count: Int) throws(Malformed) -> UnsafeRawBufferPointer {
+        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        offset += count
+        return UnsafeRawBufferPointer(rebasing: bytes[(offset - count)..<offset])
+    }
+
+    /// A count of bytes or items, which can be no more than the bytes left (every item takes
+    /// at least one), so that a damaged count allocates nothing.
     mutating func count() throws(Malformed) -> Int {
         let count = try read(UInt64.self)
         guard count <= UInt64(bytes.count - offset) else { throw Malformed() }
@@ -132,29 +80,88 @@ struct BinaryReader {
     }
 }
 
-extension String: BinaryCodable {
-    init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) { self = try reader.read(String.self) }
-    func write(to writer: inout BinaryWriter) { writer.write(self) }
-}
-
-extension Int: BinaryCodable {
-    init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) { self = try reader.read(Int.self) }
-    func write(to writer: inout BinaryWriter) { writer.write(self) }
-}
-
+/// LEB128: seven bits a byte, low bits first, the high bit set on every byte but the last.
 extension UInt64: BinaryCodable {
-    init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) { self = try reader.read(UInt64.self) }
-    func write(to writer: inout BinaryWriter) { writer.write(self) }
+    init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        var value: UInt64 = 0
+        for shift in stride(from: UInt64(0), to: 64, by: 7) {
+            let byte = try reader.byte()
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 {
+                self = value
+                return
+            }
+        }
+        throw BinaryReader.Malformed()
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        var value = self
+        while value >= 0x80 {
+            writer.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        writer.append(UInt8(value))
+    }
+}
+
+/// Zigzag over LEB128, so that small negative numbers stay short too.
+extension Int: BinaryCodable {
+    init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        let zigzag = try reader.read(UInt64.self)
+        self = Int(truncatingIfNeeded: Int64(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1))))
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        let signed = Int64(self)
+        writer.write(UInt64(bitPattern: (signed << 1) ^ (signed >> 63)))
+    }
 }
 
 extension Bool: BinaryCodable {
-    init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) { self = try reader.read(Bool.self) }
-    func write(to writer: inout BinaryWriter) { writer.write(self) }
+    init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        switch try reader.byte() {
+        case 0: self = false
+        case 1: self = true
+        default: throw BinaryReader.Malformed()
+        }
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.append(self ? 1 : 0)
+    }
 }
 
+/// The bit pattern, as eight bytes, low first.
 extension Double: BinaryCodable {
-    init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) { self = try reader.read(Double.self) }
-    func write(to writer: inout BinaryWriter) { writer.write(self) }
+    init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        var bits: UInt64 = 0
+        for (index, byte) in try reader.bytes(8).enumerated() { bits |= UInt64(byte) << (8 * UInt64(index)) }
+        self = Double(bitPattern: bits)
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        var bits = bitPattern
+        for _ in 0..<8 {
+            writer.append(UInt8(truncatingIfNeeded: bits))
+            bits >>= 8
+        }
+    }
+}
+
+/// The length in bytes, then the UTF-8 bytes.
+extension String: BinaryCodable {
+    init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        self = String(decoding: try reader.bytes(try reader.count()), as: UTF8.self)
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        var text = self
+        text.withUTF8 { utf8 in
+            writer.write(UInt64(utf8.count))
+            writer.append(contentsOf: utf8)
+        }
+    }
 }
 
 /// A flag, then the value when there is one.
