@@ -15,12 +15,10 @@ public struct SiteLinker: Sendable {
         /// that merges it with the same person in other stories (case and accents folded).
         let characterExcerpts: [String]
         let characterKeys: [String]
-        let markdownHash: UInt64
 
         public init(story: ParsedStory, entities: StoryEntities) {
             self.story = story
             self.entities = entities
-            markdownHash = story.markdownHash
             characterExcerpts = entities.characters.map { Excerpt.around($0.forms, in: $0.sentence) }
             characterKeys = entities.characters.map { Gazetteer.key($0.name) }
         }
@@ -181,7 +179,7 @@ public struct SiteLinker: Sendable {
         return Site.Story(
             slug: slug, title: title, titleSource: source, relativePath: story.relativePath,
             date: story.frontMatter.date, author: story.frontMatter.author, summary: story.frontMatter.summary,
-            markdown: story.markdown, markdownHash: input.markdownHash, markdownIsRead: story.markdownIsRead,
+            markdown: story.markdown, markdownHash: story.markdownHash, markdownIsRead: story.markdownIsRead,
             opensWithHeading: story.opensWithHeading,
             wordCount: story.wordCount, readingMinutes: max(1, (story.wordCount + wordsPerMinute - 1) / wordsPerMinute),
             opening: story.opening, characters: [], cities: [],

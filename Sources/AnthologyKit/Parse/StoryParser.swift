@@ -5,7 +5,7 @@ public struct StoryParser: Sendable {
     public func parse(_ file: SourceFile) -> (story: ParsedStory?, diagnostics: [Diagnostic]) {
         let split = FrontMatterParser().parse(file.text, file: file.displayPath)
         var diagnostics = split.diagnostics
-        let markdown = file.isPlainText ? PlainText.markdown(from: split.body) : split.body
+        let markdown = Self.markdown(body: split.body, of: file)
         let document = MarkdownDocument(markdown: markdown)
         let opening = document.removeOpeningHeading()
         let headingTitle = opening ?? document.firstHeading()
@@ -28,8 +28,12 @@ public struct StoryParser: Sendable {
     /// The body of a story file below its front matter, as Markdown: what `parse` makes of
     /// it, without reading the YAML.
     static func markdown(of file: SourceFile) -> String {
-        let body = FrontMatterParser().body(of: file.text)
-        return file.isPlainText ? PlainText.markdown(from: body) : body
+        markdown(body: FrontMatterParser().body(of: file.text), of: file)
+    }
+
+    /// A plain-text story's body is escaped so that it reads as written.
+    private static func markdown(body: String, of file: SourceFile) -> String {
+        file.isPlainText ? PlainText.markdown(from: body) : body
     }
 
     /// `story`, a parse of this very `file` read back from the build cache on disk without its

@@ -206,6 +206,7 @@ public struct Builder: Sendable {
     /// template). A file that no longer holds the text the build used fails the build, which
     /// has written nothing yet: it was saved while the site was being built.
     private func readMarkdown(for plan: inout SiteRenderer.Plan, renderer: SiteRenderer, cache: RenderCache) throws(BuildFailure) {
+        guard plan.site.stories.contains(where: { !$0.markdownIsRead }) else { return }
         let unread = renderer.storiesToRender(plan, cache: cache).filter { !plan.site.stories[$0].markdownIsRead }
         guard !unread.isEmpty else { return }
         let loader = SourceLoader(seedsFolder: options.seeds, displayFolder: options.seedsDisplay)

@@ -19,19 +19,17 @@ import Logging
 ///   cache as it was. The tool creates the folder, and removes nothing but its own temporary
 ///   file; deleting the folder is always safe.
 ///
-/// What it holds: the render cache and each story's analysis (`BuildCache.stories`). The
-/// story files' text stays in memory only (it is the bulk of an anthology, and a build from
-/// the disk cache hashes each file it reads anyway); the last write's manifest is on disk
-/// already, and templates are read and stories linked again quickly.
+/// What it holds: the render cache and each story's analysis (`BuildCache.stories`), with
+/// the hash and `stat` stamp of the file it was made from, so that an unchanged file is not
+/// read at all. The files' text is not stored (it is the bulk of an anthology); the last
+/// write's manifest is on disk already, and templates are read and stories linked again quickly.
 ///
 /// Encoding: the binary form of `BinaryCoding.swift`, one record per story, framed by
 /// lengths (`encodeParts`). One record per story lets a save copy the bytes of the stories it
 /// read unchanged instead of encoding them again, and lets loading decode on every core.
 /// Measured at 10,000 stories (release build, 2 cores, one-story edit): as JSON through
 /// `Codable`, the file was 20 MB and loading it took 0.57–0.81 s, most of the rebuild; a
-/// binary property list was smaller but slower still. The stories' text (Markdown and
-/// prose) is not stored: it would triple the file, and is derived again instead
-/// (`BuildCache+Binary.swift`).
+/// binary property list was smaller but slower still.
 public struct CacheFile: Sendable {
     /// The folder's name, in the project folder.
     public static let folderName = ".anthology-cache"

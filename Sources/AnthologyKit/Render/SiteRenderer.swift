@@ -36,6 +36,9 @@ public struct SiteRenderer: Sendable {
         /// read (`Builder`), which no fingerprint depends on.
         var site: Site
         let fingerprints: PageFingerprints
+        let mentions: MentionTargets
+        /// Each story's page, in story order.
+        let storyPages: [StoryPage]
         /// Every page but the stories'.
         let pages: [Page]
         /// Every page, the stories' first, in page order.
@@ -47,11 +50,30 @@ public struct SiteRenderer: Sendable {
         let assetPaths: [String]
     }
 
+    /// A story page's path and fingerprint, and the fingerprint of its body: what tells
+    /// whether the page must be rendered again, worked out once per build.
+    struct StoryPage: Sendable {
+        var path: String
+        var fingerprint: UInt64
+        var body: UInt64
+
+        /// Whether `cache` has this very page, and the anchors its body placed.
+        func isCurrent(in cache: RenderCache) -> Bool {
+            cache.pages[path] == fingerprint && cache.anchors[body] != nil
+        }
+    }
+
     func plan(_ site: Site) -> Plan {
         let fingerprints = PageFingerprints(site: site, settings: settingsFingerprint)
+        let mentions = MentionTargets(site: site)
+        let storyPages = Array(site.stories.indices).concurrentMap { index in
+            let path = SitePaths.story(site.stories[index].slug)
+            let body = Self.bodyFingerprint(site.stories[index], targets: mentions.story(index))
+            return StoryPage(path: path, fingerprint: fingerprints.story(index, path: path, body: body), body: body)
+        }
         let pages = pageList(site, fingerprints: fingerprints)
-        return Plan(site: site, fingerprints: fingerprints, pages: pages,
-                    pagePaths: site.stories.indices.map { SitePaths.story(site.stories[$0].slug) } + pages.map(\.path),
+        return Plan(site: site, fingerprints: fingerprints, mentions: mentions, storyPages: storyPages, pages: pages,
+                    pagePaths: storyPages.map(\.path) + pages.map(\.path),
                     assetPaths: templates.assets.map { "assets/" + $0.path })
     }
 
@@ -62,7 +84,7 @@ public struct SiteRenderer: Sendable {
         var contexts = PageContexts(site: site, metadata: metadata)
         let storyContexts = contexts  // story pages need no placed anchors
         let fingerprints = plan.fingerprints
-        let mentions = MentionTargets(site: site)
+        let mentions = plan.mentions
         let previous = cache
         var next = RenderCache()
         next.pages.reserveCapacity(previous.pages.count)
@@ -72,14 +94,13 @@ public struct SiteRenderer: Sendable {
         var rendered = 0
 
         let stories = Array(site.stories.indices).concurrentMap { index -> (page: String, fingerprint: UInt64, body: UInt64, rendered: Bool, anchors: Set<String>) in
-            let targets = mentions.story(index)
-            let (page, fingerprint, bodyKey) = Self.storyPage(index, in: site, fingerprints: fingerprints, targets: targets)
-            if previous.pages[page] == fingerprint, let anchors = previous.anchors[bodyKey] {
-                return (page, fingerprint, bodyKey, false, anchors)
+            let page = plan.storyPages[index]
+            if page.isCurrent(in: previous), let anchors = previous.anchors[page.body] {
+                return (page.path, page.fingerprint, page.body, false, anchors)
             }
-            let (body, anchors) = storyBody(index, in: site, targets: targets)
-            deliver(OutputFile(path: page, text: templates.render(storyContexts.story(index, body: body), page: "story")))
-            return (page, fingerprint, bodyKey, true, anchors)
+            let (body, anchors) = storyBody(index, in: site, targets: mentions.story(index))
+            deliver(OutputFile(path: page.path, text: templates.render(storyContexts.story(index, body: body), page: "story")))
+            return (page.path, page.fingerprint, page.body, true, anchors)
         }
         for story in stories {
             contexts.placedAnchors.append(story.anchors)
@@ -123,24 +144,10 @@ public struct SiteRenderer: Sendable {
         return Rendered(unchanged: unchanged, pages: site.stories.count + plan.pages.count, renderedPages: rendered)
     }
 
-    /// The stories whose pages `render` will render again with `cache`, that is, all but
-    /// those whose page fingerprint and body are the ones the cache has: the only stories
+    /// The stories whose pages `render` will render again with `cache`: the only stories
     /// whose Markdown rendering needs.
     func storiesToRender(_ plan: Plan, cache: RenderCache) -> [Int] {
-        let mentions = MentionTargets(site: plan.site)
-        return plan.site.stories.indices.filter { index in
-            let (page, fingerprint, bodyKey) = Self.storyPage(index, in: plan.site, fingerprints: plan.fingerprints,
-                                                             targets: mentions.story(index))
-            return cache.pages[page] != fingerprint || cache.anchors[bodyKey] == nil
-        }
-    }
-
-    /// A story page's path and fingerprint, and the fingerprint of its body.
-    private static func storyPage(_ index: Int, in site: Site, fingerprints: PageFingerprints,
-                                  targets: [MarkdownDocument.MentionTarget]) -> (page: String, fingerprint: UInt64, body: UInt64) {
-        let page = SitePaths.story(site.stories[index].slug)
-        let bodyKey = bodyFingerprint(site.stories[index], targets: targets)
-        return (page, fingerprints.story(index, path: page, body: bodyKey), bodyKey)
+        plan.storyPages.indices.filter { !plan.storyPages[$0].isCurrent(in: cache) }
     }
 
     /// A page other than a story's: where it goes, its template, and how to fingerprint it

@@ -100,29 +100,12 @@ public struct SiteWriter: Sendable {
         files.reserveCapacity(bytes.count / 48)
         for line in bytes.split(separator: UInt8(ascii: "\n")).dropFirst() {
             if let tab = line.lastIndex(of: UInt8(ascii: "\t")) {
-                files[String(decoding: line[..<tab], as: UTF8.self)] = hexNumber(line[(tab + 1)...])
+                files[String(decoding: line[..<tab], as: UTF8.self)] = UInt64(String(decoding: line[(tab + 1)...], as: UTF8.self), radix: 16)
             } else {
                 files[String(decoding: line, as: UTF8.self)] = .some(nil)
             }
         }
         return files
-    }
-
-    /// `UInt64(text, radix: 16)` of the bytes: nil unless they are 1 to 16 hex digits.
-    private static func hexNumber(_ digits: ArraySlice<UInt8>) -> UInt64? {
-        guard !digits.isEmpty, digits.count <= 16 else { return nil }
-        var value: UInt64 = 0
-        for byte in digits {
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: return nil
-            }
-            value = value << 4 | UInt64(digit)
-        }
-        return value
     }
 
     /// Hash of the manifest on disk, or nil without one: tells whether the output folder is
