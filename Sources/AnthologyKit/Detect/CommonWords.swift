@@ -18,8 +18,11 @@ public struct CommonWords: Sendable {
             preconditionFailure("the common-words resource is missing from the AnthologyKit bundle")
         }
         // Split at line-feed bytes: splitting 600 KB by characters took a third of a small build's start-up.
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n")).map { String(Substring($0)) }
-        return CommonWords(Set(lines.filter { !$0.hasPrefix("#") }))
+        // Into a set sized for the file's 64,000 lines at once, rather than one grown as it fills.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"))
+        var words = Set<String>(minimumCapacity: lines.count)
+        for line in lines where line.first != UInt8(ascii: "#") { words.insert(String(Substring(line))) }
+        return CommonWords(words)
     }()
 
     /// "Despite" and "despite" are common; "Oskar" is not. Hyphenated words count when every part does.

@@ -36,7 +36,7 @@ struct GazetteerFileTests {
     @Test func readsCitiesColumnsAndAlternateNames() {
         let tsv = """
         # comment line\twith\ta\ttab
-        1\tMumbai\tMumbai\tIN\tIndia\t16\t19.07\t72.88\t12691836\tBombay,Bom Bahia,Mumbaï
+        1\tMumbai\tMumbai\tIN\tIndia\t16\t19.07\t72.88\t12691836\tBombay,,Bom Bahia,Mumbaï,
 
         2\tSão Tomé\tSao Tome\tST\tSao Tome and Principe\t01\t0.34\t6.73\t71868\t
         3\ttoo\tfew\tcolumns
