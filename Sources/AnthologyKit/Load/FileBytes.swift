@@ -4,9 +4,10 @@ import Glibc
 /// check takes. `Data(contentsOf:)` with a `URL` built per file cost a third of the load
 /// stage at 10,000 stories (the URL alone a tenth), and its bytes were copied once more.
 enum FileBytes {
-    /// The file's bytes, or nil if it cannot be opened or read (the caller says why).
-    static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// The file's bytes, or nil if it cannot be opened or read (the caller says why); a
+    /// relative `path` is taken from the open folder `folder` (see `FileStamp.init(_:in:)`).
+    static func read(_ path: String, in folder: Int32 = AT_FDCWD) -> [UInt8]? {
+        let descriptor = openat(folder, path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()

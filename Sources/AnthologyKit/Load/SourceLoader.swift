@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Stage 1, load: finds every story file under the seeds folder and reads it as UTF-8.
 ///
@@ -29,15 +30,20 @@ public struct SourceLoader: Sendable {
                                 fix: "create it and put your stories in it, or pass --seeds DIR")])
         }
         let paths = storyPaths(diagnostics: &diagnostics)
+        // Files are looked up from the open seeds folder rather than by whole paths.
+        let folder = open(seedsFolder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if folder >= 0 { close(folder) } }
+        let base = folder >= 0 ? folder : AT_FDCWD
         // Read on every core: each file is a stat, a read, a UTF-8 check and a hash.
         let results = paths.concurrentMap { relative -> Result<SourceFile, Diagnostic> in
             let display = displayPath(relative)
-            let stamp = FileStamp(path: seedsFolder.path + "/" + relative)
+            let path = folder >= 0 ? relative : seedsFolder.path + "/" + relative
+            let stamp = FileStamp(path, in: base)
             if let old = previous[relative], old.displayPath == display, let oldStamp = old.stamp, let stamp,
                oldStamp.stillDescribes(stamp) {
                 return .success(old)
             }
-            return read(relative).map { text in
+            return read(relative, from: (base, path)).map { text in
                 var file = SourceFile(relativePath: relative, displayPath: display, text: text)
                 file.stamp = stamp
                 return file
@@ -106,9 +112,12 @@ public struct SourceLoader: Sendable {
         read(relative).map { SourceFile(relativePath: relative, displayPath: displayPath(relative), text: $0) }
     }
 
-    private func read(_ relative: String) -> Result<String, Diagnostic> {
+    /// Reads the story at `relative`, from `location` (an open folder and the path from it)
+    /// when the caller has one.
+    private func read(_ relative: String, from location: (folder: Int32, path: String)? = nil) -> Result<String, Diagnostic> {
         let display = displayPath(relative)
-        guard let bytes = FileBytes.read(seedsFolder.path + "/" + relative) else {
+        let location = location ?? (AT_FDCWD, seedsFolder.path + "/" + relative)
+        guard let bytes = FileBytes.read(location.path, in: location.folder) else {
             let url = seedsFolder.appendingPathComponent(relative)
             return .failure(.error(display, "cannot read this file (\(Self.reason(for: url)))",
                                    fix: "check that it exists and is readable, or remove it from the seeds folder"))
