@@ -45,13 +45,16 @@ public struct SiteLinker: Sendable {
         let order = inputs.indices.sorted { keys[$0] < keys[$1] }
         var notes: [Diagnostic] = []
 
-        // Stories, in reading order.
+        // Stories, in reading order. Titles and the slugs they ask for, then the stories
+        // themselves, are made on every core; only handing out the slugs goes in order.
+        let titles = order.concurrentMap { inputIndex in
+            let (title, source) = Self.title(for: inputs[inputIndex])
+            return (title: title, source: source, slug: Slug.make(title, fallback: "story"))
+        }
         var storySlugs = SlugAllocator(kind: "story")
-        var stories: [Site.Story] = order.map { inputIndex in
-            let input = inputs[inputIndex]
-            let (title, source) = Self.title(for: input)
-            let slug = storySlugs.allocate(Slug.make(title, fallback: "story"), for: title)
-            return Self.story(input, slug: slug, title: title, source: source)
+        let slugs = titles.map { storySlugs.allocate($0.slug, for: $0.title) }
+        var stories: [Site.Story] = Array(order.indices).concurrentMap { position in
+            Self.story(inputs[order[position]], slug: slugs[position], title: titles[position].title, source: titles[position].source)
         }
         notes += storySlugs.notes.map { .note("stories", $0) }
 

@@ -11,29 +11,46 @@ public enum Slug {
     public static func make(_ text: String, fallback: String) -> String {
         // ICU transliteration is slow, and so is Unicode lowercasing; most names and titles
         // are ASCII already, and for those lowercasing is the byte arithmetic below.
-        let latin = text.utf8.allSatisfy { $0 < 0x80 }
-            ? text : (text.applyingTransform(transliteration, reverse: false) ?? text).lowercased()
-        var slug: [UInt8] = []
-        slug.reserveCapacity(latin.utf8.count)
-        var pendingHyphen = false
-        for scalar in latin.unicodeScalars {
-            var value = scalar.value
-            if (0x41...0x5A).contains(value) { value += 0x20 }  // A-Z
-            if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {  // a-z, 0-9
-                if pendingHyphen, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
-                slug.append(UInt8(value))
-                pendingHyphen = false
-            } else if scalar == "'" || scalar == "\u{2019}" {
-                continue  // "Sophie's" → "sophies", not "sophie-s"
-            } else {
-                pendingHyphen = true
-            }
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        let latin = isASCII ? text : (text.applyingTransform(transliteration, reverse: false) ?? text).lowercased()
+        var builder = Builder(capacity: latin.utf8.count)
+        // An ASCII text's bytes are its scalars; walking them is cheaper than decoding scalars.
+        if isASCII {
+            for byte in latin.utf8 { builder.add(UInt32(byte)) }
+        } else {
+            for scalar in latin.unicodeScalars { builder.add(scalar.value) }
         }
+        var slug = builder.bytes
         if slug.count > 80 {
             slug.removeLast(slug.count - 80)
             while slug.last == UInt8(ascii: "-") { slug.removeLast() }
         }
         return slug.isEmpty ? fallback : String(decoding: slug, as: UTF8.self)
+    }
+
+    /// The slug's bytes as the text's scalars are added: letters lower-cased, digits kept,
+    /// apostrophes dropped and anything else one hyphen between two kept characters.
+    private struct Builder {
+        var bytes: [UInt8] = []
+        var pendingHyphen = false
+
+        init(capacity: Int) {
+            bytes.reserveCapacity(capacity)
+        }
+
+        mutating func add(_ scalar: UInt32) {
+            var value = scalar
+            if (0x41...0x5A).contains(value) { value += 0x20 }  // A-Z
+            if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {  // a-z, 0-9
+                if pendingHyphen, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                bytes.append(UInt8(value))
+                pendingHyphen = false
+            } else if value == 0x27 || value == 0x2019 {
+                return  // "Sophie's" → "sophies", not "sophie-s"
+            } else {
+                pendingHyphen = true
+            }
+        }
     }
 }
 
