@@ -15,6 +15,9 @@ extension HeuristicDetector {
         /// Words the text shows to be names (see `nameEvidence`).
         private(set) var evidence: Set<String> = []
         private let allRuns: [[Int]]
+        /// Each of `allRuns` trimmed, where the last evidence (full names) cannot change
+        /// the first trimming: nil for a run that holds a word only that evidence added.
+        private var trimmedRuns: [[Int]?] = []
         /// Gazetteer answers already worked out for this story.
         let lookups = StoryLookups()
 
@@ -23,13 +26,33 @@ extension HeuristicDetector {
             commonWords = detector.commonWords
             givenNames = detector.givenNames
             scanner = TextScanner(prose)
-            lowercaseWords = Set(scanner.words.filter { !$0.isCapitalized }.map { $0.text.lowercased() })
+            lowercaseWords = Self.lowercaseWords(scanner.words)
             allRuns = Self.runs(scanner.words, text: prose, gazetteer: gazetteer)
             evidence = nameEvidence()
             // Full names found in a first pass ("Anna Berg") vouch for their words when those
             // open a sentence alone ("Anna left first.").
-            let fullNameWords = allRuns.map { trim($0) }.filter { $0.count > 1 }.flatMap { $0.map { words[$0].text } }
-            evidence.formUnion(fullNameWords)
+            let firstTrim = allRuns.map { trim($0) }
+            let fullNameWords = Set(firstTrim.filter { $0.count > 1 }.flatMap { $0.map { words[$0].text } })
+            let added = fullNameWords.subtracting(evidence)
+            evidence.formUnion(added)
+            // Trimming reads the evidence only for the run's own words, and every other answer
+            // it takes is the same on a second asking: a run without a newly vouched word
+            // trims as it did (the second trimming was a tenth of detection).
+            trimmedRuns = added.isEmpty ? firstTrim : zip(allRuns, firstTrim).map { run, trimmed in
+                run.contains { added.contains(words[$0].text) } ? nil : trimmed
+            }
+        }
+
+        /// Words the story writes in lower case, lower-cased: most have no capital to lower,
+        /// and are taken as they are.
+        private static func lowercaseWords(_ words: [TextScanner.Word]) -> Set<String> {
+            var result = Set<String>(minimumCapacity: words.count)
+            for word in words where !word.isCapitalized {
+                let hasUpperASCII = word.text.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+                let isASCII = !hasUpperASCII && word.text.utf8.allSatisfy { $0 < 0x80 }
+                result.insert(isASCII ? word.text : word.text.lowercased())
+            }
+            return result
         }
 
         /// Whether the text can be searched byte by byte (`TextMatch.isPlain`), worked out once.
@@ -41,7 +64,7 @@ extension HeuristicDetector {
         }
 
         func candidateRuns() -> [[Int]] {
-            allRuns.map { trim($0) }.filter { !$0.isEmpty }
+            zip(allRuns, trimmedRuns).map { run, trimmed in trimmed ?? trim(run) }.filter { !$0.isEmpty }
         }
 
         // MARK: - Evidence
@@ -121,6 +144,15 @@ extension HeuristicDetector {
                 return true
             }
             if EnglishWords.isContraction(lower) { return true }
+            // An acronym: two letters or more, all capitals. In ASCII, by bytes.
+            if word.utf8.allSatisfy({ $0 < 0x80 }) {
+                var capitals = 0
+                for byte in word.utf8 {
+                    if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { return false }
+                    if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { capitals += 1 }
+                }
+                return capitals > 1
+            }
             let letters = word.filter(\.isLetter)
             return letters.count > 1 && letters.allSatisfy(\.isUppercase)
         }
