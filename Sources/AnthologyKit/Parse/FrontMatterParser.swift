@@ -17,6 +17,13 @@ public struct FrontMatterParser: Sendable {
 
     public init() {}
 
+    /// How plain scalars are typed: only as YAML booleans, which `draft` needs. Every other
+    /// field is read as text (`title: 1984` is a title) or parsed from its text (`order`,
+    /// `date`), so the default resolver's other six types (numbers, dates, nulls...) were
+    /// never used, yet trying each one's regular expression on every key and value was most
+    /// of the time it took to read a story's front matter.
+    static let resolver = Resolver.basic.appending(.bool)
+
     public func parse(_ text: String, file: String) -> Result {
         guard let (yaml, body, offset) = split(text) else {
             if text.hasPrefix("---\n") || text.hasPrefix("---\r\n") {
@@ -74,7 +81,7 @@ public struct FrontMatterParser: Sendable {
         do {
             // UTF-8, as Swift strings are: Yams's default encoding is worked out again on
             // each call from the process's whole environment, a fifth of parsing a story.
-            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            node = try Yams.compose(yaml: yaml, Self.resolver, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(Self.diagnostic(for: error, file: file))
             return frontMatter

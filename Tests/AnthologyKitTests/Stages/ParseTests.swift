@@ -135,6 +135,24 @@ struct FrontMatterTests {
     @Test func numbersAndBooleansAsTitlesStayText() {
         let result = parser.parse("---\ntitle: 1984\n---\nText.", file: "a.md")
         #expect(result.frontMatter.title == "1984")
+        // Whatever type YAML would give a plain value, a text field shows it as written.
+        let typed = parser.parse("---\ntitle: No\nauthor: 2024-03-01\nsummary: ~\n---\nText.", file: "a.md")
+        #expect(typed.frontMatter.title == "No" && typed.frontMatter.author == "2024-03-01" && typed.frontMatter.summary == "~")
+        #expect(typed.diagnostics.isEmpty)
+    }
+
+    /// `draft` takes YAML's booleans in every spelling, and only those: front matter types
+    /// no other plain value (see `FrontMatterParser.resolver`).
+    @Test func draftTakesEveryYAMLBoolean() {
+        for (written, value) in [("true", true), ("yes", true), ("On", true), ("FALSE", false), ("no", false), ("off", false)] {
+            let result = parser.parse("---\ndraft: \(written)\n---\nText.", file: "a.md")
+            #expect(result.frontMatter.draft == value && result.diagnostics.isEmpty, "draft: \(written)")
+        }
+        for written in ["\"true\"", "1", "maybe"] {
+            let result = parser.parse("---\ndraft: \(written)\n---\nText.", file: "a.md")
+            #expect(result.diagnostics.first?.message == "`draft` must be true or false", "draft: \(written)")
+        }
+        #expect(parser.parse("---\norder: 0x10\n---\nText.", file: "a.md").frontMatter.order == 16)
     }
 
     @Test func aMisspeltKeyIsAWarningWithASuggestion() throws {
