@@ -244,6 +244,9 @@ struct WordCharacterTests {
             #expect(scalar.isAlphanumeric == CharacterSet.alphanumerics.contains(scalar), "U+\(String(scalar.value, radix: 16))")
         }
         #expect(MarkdownDocument.countWords("Sophie’s well-known café, 東京 and 42 more.") == 7)
+        // Two-, three- and four-byte scalars: a combining accent is part of its word, an
+        // emoji and a dash are not words, and neither joins two.
+        #expect(MarkdownDocument.countWords("e\u{301}te\u{301} — Łódź 🙂 go—on 3rd") == 5)
     }
 
     @Test("Prose and sentences are trimmed of exactly the white space Foundation trims")
