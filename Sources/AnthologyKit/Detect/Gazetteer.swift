@@ -45,10 +45,11 @@ public struct Gazetteer: Sendable {
             }
         }
         let byPopulation = { (a: City, b: City) in (a.population, b.id) > (b.population, a.id) }
-        // In place, through the values' indexes: changing the dictionary while iterating its
-        // keys made it copy itself, 50,000 entries, once per table.
-        for index in byKey.indices where byKey.values[index].count > 1 { byKey.values[index].sort(by: byPopulation) }
-        for index in byAlternateKey.indices where byAlternateKey.values[index].count > 1 {
+        // In place, through the values' indexes, taken out first: changing the dictionary
+        // while iterating its keys, or its `indices` (which hold the table too), made it copy
+        // itself, 50,000 entries, once per table.
+        for index in Array(byKey.indices) where byKey.values[index].count > 1 { byKey.values[index].sort(by: byPopulation) }
+        for index in Array(byAlternateKey.indices) where byAlternateKey.values[index].count > 1 {
             byAlternateKey.values[index].sort(by: byPopulation)
         }
     }
