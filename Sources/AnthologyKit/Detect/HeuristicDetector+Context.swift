@@ -48,9 +48,8 @@ extension HeuristicDetector {
         private static func lowercaseWords(_ words: [TextScanner.Word]) -> Set<String> {
             var result = Set<String>(minimumCapacity: words.count)
             for word in words where !word.isCapitalized {
-                let hasUpperASCII = word.text.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
-                let isASCII = !hasUpperASCII && word.text.utf8.allSatisfy { $0 < 0x80 }
-                result.insert(isASCII ? word.text : word.text.lowercased())
+                let isLowerASCII = word.text.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+                result.insert(isLowerASCII ? word.text : word.text.lowercased())
             }
             return result
         }
