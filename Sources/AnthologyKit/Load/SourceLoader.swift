@@ -31,19 +31,18 @@ public struct SourceLoader: Sendable {
         }
         let paths = storyPaths(diagnostics: &diagnostics)
         // Files are looked up from the open seeds folder rather than by whole paths.
-        let folder = open(seedsFolder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if folder >= 0 { close(folder) } }
-        let base = folder >= 0 ? folder : AT_FDCWD
+        let opened = open(seedsFolder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if opened >= 0 { close(opened) } }
+        let folder = opened >= 0 ? opened : AT_FDCWD
         // Read on every core: each file is a stat, a read, a UTF-8 check and a hash.
         let results = paths.concurrentMap { relative -> Result<SourceFile, Diagnostic> in
             let display = displayPath(relative)
-            let path = folder >= 0 ? relative : seedsFolder.path + "/" + relative
-            let stamp = FileStamp(path, in: base)
+            let stamp = FileStamp(path(relative, from: folder), in: folder)
             if let old = previous[relative], old.displayPath == display, let oldStamp = old.stamp, let stamp,
                oldStamp.stillDescribes(stamp) {
                 return .success(old)
             }
-            return read(relative, from: (base, path)).map { text in
+            return read(relative, in: folder).map { text in
                 var file = SourceFile(relativePath: relative, displayPath: display, text: text)
                 file.stamp = stamp
                 return file
@@ -112,12 +111,16 @@ public struct SourceLoader: Sendable {
         read(relative).map { SourceFile(relativePath: relative, displayPath: displayPath(relative), text: $0) }
     }
 
-    /// Reads the story at `relative`, from `location` (an open folder and the path from it)
-    /// when the caller has one.
-    private func read(_ relative: String, from location: (folder: Int32, path: String)? = nil) -> Result<String, Diagnostic> {
+    /// `relative` as the `*at` calls take it from `folder`: as it is from the open seeds
+    /// folder, the whole path from `AT_FDCWD`.
+    private func path(_ relative: String, from folder: Int32) -> String {
+        folder == AT_FDCWD ? seedsFolder.path + "/" + relative : relative
+    }
+
+    /// Reads the story at `relative`, from the open seeds folder `folder` if the caller has it.
+    private func read(_ relative: String, in folder: Int32 = AT_FDCWD) -> Result<String, Diagnostic> {
         let display = displayPath(relative)
-        let location = location ?? (AT_FDCWD, seedsFolder.path + "/" + relative)
-        guard let bytes = FileBytes.read(location.path, in: location.folder) else {
+        guard let bytes = FileBytes.read(path(relative, from: folder), in: folder) else {
             let url = seedsFolder.appendingPathComponent(relative)
             return .failure(.error(display, "cannot read this file (\(Self.reason(for: url)))",
                                    fix: "check that it exists and is readable, or remove it from the seeds folder"))
