@@ -135,7 +135,8 @@ public struct Builder: Sendable {
             throw BuildFailure(error.diagnostics + templateProblems)
         }
         guard let templates else { throw BuildFailure(report.diagnostics + templateProblems) }
-        report.diagnostics = (report.diagnostics + templateProblems).sorted()
+        // `analyse` sorted its own; a rebuild of a large archive can carry thousands of notes.
+        if !templateProblems.isEmpty { report.diagnostics = (report.diagnostics + templateProblems).sorted() }
 
         let writer = SiteWriter(output: options.output, displayOutput: options.outputDisplay)
         let renderer = SiteRenderer(templates: templates, metadata: options.metadata)
