@@ -7,7 +7,8 @@ release binary first; this file is the driver and takes the same options:
 
 For each N it generates (once, cached under Benchmarks/.work/) a front-matter corpus and the same
 stories without front matter, then measures with the release binary:
-- full build: `--runs` clean builds (no `.anthology-cache`, a new output folder each time) after
+- full build: `--runs` clean builds (no `.anthology-cache`, a new output folder each time: the
+  previous one is moved aside and deleted when the benchmark ends, see `Retired`) after
   `--warmup` untimed ones; wall time, CPU time (user+sys) and peak RSS of the process from
   `os.wait4`, pages written (from the tool's summary line) and ms per page; medians are printed,
   with the spread;
@@ -17,8 +18,7 @@ stories without front matter, then measures with the release binary:
 - the full build of the corpus without front matter, and its ratio to the front-matter build;
 - re-render: `--runs` builds with `--no-cache` into an output folder that already holds the same
   site, which render every page and write none: what the tool itself costs, without the file
-  system's cost of creating some 28,000 files and folders at 10,000 stories right after the
-  previous build's were deleted, which varies from run to run on this machine's disk.
+  system's cost of creating some 28,000 files and folders at 10,000 stories.
 Every build runs with the corpus folder as working directory, `--seeds seeds`, the repository's
 templates and `--output`. Targets (issue 6) are printed next to the figures with PASS or FAIL.
 """
@@ -105,10 +105,42 @@ def remove_caches(project: Path) -> None:
             shutil.rmtree(cache)
 
 
+class Retired:
+    """Output folders moved out of the way during the benchmark and deleted only at its end.
+
+    This machine's disk is ext4 without a journal. There the kernel does not reuse an inode for
+    five minutes after it is freed (`recently_deleted` in fs/ext4/ialloc.c), and every new file
+    and folder has to be searched past all such inodes: deleting one 10,000-story site (some
+    28,000 files and folders) right before the next clean build made that build's `mkdir` and
+    `open` calls several times slower, which is the benchmark's doing, not the tool's. Moving a
+    folder aside is one rename; nothing is freed until `empty` runs, after the last build."""
+
+    folder: Path | None = None
+    moved = 0
+
+    @classmethod
+    def move(cls, path: Path) -> None:
+        assert cls.folder is not None, "Retired.folder is set in main()"
+        cls.folder.mkdir(parents=True, exist_ok=True)
+        cls.moved += 1
+        path.rename(cls.folder / f"{cls.moved:04d}-{path.parent.name}-{path.name.lstrip('.')}")
+
+    @classmethod
+    def empty(cls) -> None:
+        if cls.folder is None or not cls.folder.exists():
+            return
+        started = time.perf_counter()
+        shutil.rmtree(cls.folder)
+        print(f"\nDeleted the {cls.moved} output folders moved aside during the run in "
+              f"{time.perf_counter() - started:.1f} s. On ext4 without a journal their inodes stay unused for "
+              f"five minutes: a benchmark started sooner measures slower clean builds.", flush=True)
+
+
 def remove_output(project: Path, name: str) -> None:
+    """Moves a build's output folder (and what an interrupted build leaves) aside: see `Retired`."""
     for path in (project / name, project / f".{name}.anthology-staging", project / f".{name}.anthology-previous"):
         if path.exists():
-            shutil.rmtree(path)
+            Retired.move(path)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -330,6 +362,14 @@ def main() -> int:
         parser.error(f"{binary} is not an executable; build it with `swift build -c release --product anthology`")
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
+    Retired.folder = work / ".retired"
+    try:
+        return measure(args, sizes, parts, binary, work)
+    finally:
+        Retired.empty()
+
+
+def measure(args: argparse.Namespace, sizes: list[int], parts: set[str], binary: Path, work: Path) -> int:
 
     print("Anthology build benchmark")
     print(f"  machine  {machine()}")
