@@ -12,31 +12,43 @@ struct ScannedCharacter {
     let first: Unicode.Scalar
     /// The character is that one scalar (not, say, "e" with a combining accent, or CR LF).
     let isSingleScalar: Bool
-    /// Where the next character starts.
-    let end: String.Index
+    /// Where the next character starts, as an offset in the text's UTF-8.
+    let end: Int
 
-    /// The character at `index`, which must start a character of `text`.
+    /// The character at UTF-8 offset `offset` of `text`, whose bytes are `bytes`; `offset`
+    /// must start a character.
     ///
     /// `text` is borrowed: called for every character, an initialiser's usual owned argument
     /// cost a retain and a release of the text each time.
-    init(at index: String.Index, in text: borrowing String) {
+    @inline(__always)
+    init(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, of text: borrowing String) {
         // Two ASCII scalars always have a character boundary between them, except CR LF
-        // (Unicode's grapheme rules GB3 to GB999); most of the text is such pairs.
-        let utf8 = text.utf8
-        let byte = utf8[index]
+        // (Unicode's grapheme rules GB3 to GB999); most of the text is such pairs, read here
+        // from the bytes. The rest asks the standard library's grapheme breaking.
+        let byte = bytes[offset]
         if byte < 0x80 {
-            let next = utf8.index(after: index)
-            if next == utf8.endIndex || (utf8[next] < 0x80 && !(byte == 0x0D && utf8[next] == 0x0A)) {
-                first = Unicode.Scalar(byte)
-                isSingleScalar = true
-                end = next
+            let next = offset + 1
+            if next == bytes.count || (bytes[next] < 0x80 && !(byte == 0x0D && bytes[next] == 0x0A)) {
+                self.init(first: Unicode.Scalar(byte), isSingleScalar: true, end: next)
                 return
             }
         }
-        end = text.index(after: index)
+        self.init(graphemeAt: offset, in: text)
+    }
+
+    private init(first: Unicode.Scalar, isSingleScalar: Bool, end: Int) {
+        self.first = first
+        self.isSingleScalar = isSingleScalar
+        self.end = end
+    }
+
+    private init(graphemeAt offset: Int, in text: borrowing String) {
+        let index = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        let next = text.index(after: index)
         let scalars = text.unicodeScalars
         first = scalars[index]
-        isSingleScalar = scalars.index(after: index) == end
+        isSingleScalar = scalars.index(after: index) == next
+        end = text.utf8.distance(from: text.utf8.startIndex, to: next)  // constant time for a native string
     }
 
     /// Equals the single-scalar character `scalar`, as `Character ==` would say.

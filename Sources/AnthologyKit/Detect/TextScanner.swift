@@ -39,146 +39,164 @@ struct TextScanner {
         "Rev", "Fr", "Hon", "Gov", "Sen", "Rep", "Insp", "Det", "vs", "etc", "e.g", "i.e", "No", "Ft", "Ave",
     ]
 
-    private static let openers: [Unicode.Scalar] = ["\"", "\u{201C}", "\u{2018}", "(", "[", "\u{00AB}", "\u{2039}", "\u{201E}"]
-    private static let apostropheScalars: [Unicode.Scalar] = ["'", "\u{2019}"]
+    static let openers: [Unicode.Scalar] = ["\"", "\u{201C}", "\u{2018}", "(", "[", "\u{00AB}", "\u{2039}", "\u{201E}"]
+    static let apostropheScalars: [Unicode.Scalar] = ["'", "\u{2019}"]
     /// Closing quotes and brackets, which belong to the sentence they close.
-    private static let closers: [Unicode.Scalar] = ["\"", "\u{201D}", "\u{2019}", "'", ")", "]"]
+    static let closers: [Unicode.Scalar] = ["\"", "\u{201D}", "\u{2019}", "'", ")", "]"]
 
     init(_ text: String) {
         self.text = text
-        scan()
+        var contiguous = text
+        (words, sentences) = contiguous.withUTF8 { bytes in
+            var pass = Pass(text: text, bytes: bytes)
+            pass.run()
+            return (pass.words, pass.sentences)
+        }
     }
 
-    private mutating func scan() {
-        var index = text.startIndex
-        var sentence = 0
-        var sentenceStart = text.startIndex
-        var firstWordOfSentence = 0
-        var atSentenceStart = true
-        var afterOpener = false
-        var gapHasPunctuation = false
-        var gapSpaces = 0
+    /// One reading of the text, by UTF-8 offsets: only a word's own text and the ranges kept
+    /// in `words` and `sentences` become strings and string indexes. Reading it through
+    /// `String.Index` was a sixth of detection.
+    private struct Pass {
+        let text: String
+        let bytes: UnsafeBufferPointer<UInt8>
+        var words: [Word] = []
+        var sentences: [Sentence] = []
+        private var sentenceStart = 0
+        private var firstWordOfSentence = 0
 
-        func closeSentence(at end: String.Index, _ words: [Word], _ sentences: inout [Sentence]) {
-            // Always appended, even when empty, so `Word.sentence` indexes `sentences`.
-            sentences.append(Sentence(range: sentenceStart..<max(sentenceStart, end), words: firstWordOfSentence..<words.count))
+        init(text: String, bytes: UnsafeBufferPointer<UInt8>) {
+            self.text = text
+            self.bytes = bytes
         }
 
-        while index < text.endIndex {
-            let character = ScannedCharacter(at: index, in: text)
-            if character.isLetter || character.isNumber {
-                // A word: letters and digits, joined by inner apostrophes and hyphens (O'Brien, Pei-ling).
-                let start = index
-                var end = character.end
-                while end < text.endIndex {
-                    let c = ScannedCharacter(at: end, in: text)
-                    if c.isLetter || c.isNumber {
-                        end = c.end
-                    } else if c.is("-") || c.isOne(of: Self.apostropheScalars) {
-                        let next = c.end
-                        if next < text.endIndex, ScannedCharacter(at: next, in: text).isLetter {
-                            end = next
+        func character(at offset: Int) -> ScannedCharacter {
+            ScannedCharacter(at: offset, in: bytes, of: text)
+        }
+
+        /// The index of a UTF-8 offset; constant time for a native string.
+        func index(_ offset: Int) -> String.Index {
+            text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        }
+
+        /// Ends the current sentence at `end`, and starts the next at `next`.
+        private mutating func closeSentence(at end: Int, next: Int) {
+            // Always appended, even when empty, so `Word.sentence` indexes `sentences`.
+            sentences.append(Sentence(range: index(sentenceStart)..<index(max(sentenceStart, end)),
+                                      words: firstWordOfSentence..<words.count))
+            sentenceStart = next
+            firstWordOfSentence = words.count
+        }
+
+        mutating func run() {
+            var offset = 0
+            var sentence = 0
+            var atSentenceStart = true
+            var afterOpener = false
+            var gapHasPunctuation = false
+            var gapSpaces = 0
+            /// Where the last word ends, for telling an abbreviation's stop from a sentence's.
+            var lastWordEnd = -1
+
+            while offset < bytes.count {
+                let character = self.character(at: offset)
+                if character.isLetter || character.isNumber {
+                    // A word: letters and digits, joined by inner apostrophes and hyphens (O'Brien, Pei-ling).
+                    let start = offset
+                    var end = character.end
+                    while end < bytes.count {
+                        let c = self.character(at: end)
+                        if c.isLetter || c.isNumber {
+                            end = c.end
+                        } else if c.is("-") || c.isOne(of: TextScanner.apostropheScalars) {
+                            let next = c.end
+                            if next < bytes.count, self.character(at: next).isLetter {
+                                end = next
+                            } else {
+                                break
+                            }
                         } else {
                             break
                         }
-                    } else {
-                        break
                     }
-                }
-                var word = String(text[start..<end])
-                var isPossessive = false
-                // "’s" or "'s" after at least one character: by bytes, as neither apostrophe nor
-                // "s" can join another character (a combining mark after either would be a byte
-                // of its own between them), and anything before them is at least one character.
-                if Self.endsInApostropheS(word.utf8) {
-                    word.removeLast(2)
-                    isPossessive = true
-                } else if end < text.endIndex, word.utf8.last == UInt8(ascii: "s"), word.last == "s", case let next = ScannedCharacter(at: end, in: text),
-                          next.isOne(of: Self.apostropheScalars), word.first?.isUppercase == true {
-                    // Plural possessive: "the Joneses' house", "Charles' hat".
-                    end = next.end
-                    isPossessive = true
-                }
-                let followedByPeriod = end < text.endIndex && ScannedCharacter(at: end, in: text).is(".")
-                words.append(Word(text: word, isCapitalized: character.asciiIsUppercase ?? word.first?.isUppercase ?? false, range: start..<end, sentence: sentence,
-                                  isSentenceInitial: atSentenceStart || afterOpener, followsOpener: afterOpener,
-                                  isPossessive: isPossessive,
-                                  followsPunctuation: gapHasPunctuation || gapSpaces != 1,
-                                  followedByPeriod: followedByPeriod))
-                atSentenceStart = false
-                afterOpener = false
-                gapHasPunctuation = false
-                gapSpaces = 0
-                index = end
-                continue
-            }
-
-            if character.is("\n") {
-                // A blank line ends a paragraph and so a sentence.
-                let next = character.end
-                if next < text.endIndex, ScannedCharacter(at: next, in: text).is("\n") {
-                    closeSentence(at: index, words, &sentences)
-                    sentence += 1
-                    sentenceStart = next
-                    firstWordOfSentence = words.count
-                    atSentenceStart = true
-                }
-                gapSpaces += 1
-            } else if character.isWhitespace {
-                gapSpaces += 1
-            } else {
-                gapHasPunctuation = true
-                if character.isOne(of: Self.openers) {
-                    afterOpener = true
-                } else if character.is(":") || character.is("\u{2014}") || character.is("\u{2013}") {
-                    // After a colon or a dash a new clause may start with a capital.
+                    var isPossessive = false
+                    var textEnd = end
+                    // "’s" or "'s" after at least one character: by bytes, as neither apostrophe nor
+                    // "s" can join another character (a combining mark after either would be a byte
+                    // of its own between them), and anything before them is at least one character.
+                    if let apostrophe = TextScanner.apostropheS(endingAt: end, from: start, in: bytes) {
+                        textEnd = apostrophe
+                        isPossessive = true
+                    }
+                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<textEnd]), as: UTF8.self)
+                    if !isPossessive, end < bytes.count, bytes[end - 1] == UInt8(ascii: "s"), word.last == "s",
+                       case let next = self.character(at: end), next.isOne(of: TextScanner.apostropheScalars),
+                       word.first?.isUppercase == true {
+                        // Plural possessive: "the Joneses' house", "Charles' hat".
+                        end = next.end
+                        isPossessive = true
+                    }
+                    let followedByPeriod = end < bytes.count && self.character(at: end).is(".")
+                    words.append(Word(text: word, isCapitalized: character.asciiIsUppercase ?? word.first?.isUppercase ?? false,
+                                      range: index(start)..<index(end), sentence: sentence,
+                                      isSentenceInitial: atSentenceStart || afterOpener, followsOpener: afterOpener,
+                                      isPossessive: isPossessive,
+                                      followsPunctuation: gapHasPunctuation || gapSpaces != 1,
+                                      followedByPeriod: followedByPeriod))
+                    lastWordEnd = end
+                    atSentenceStart = false
                     afterOpener = false
+                    gapHasPunctuation = false
+                    gapSpaces = 0
+                    offset = end
+                    continue
                 }
-                if character.is(".") || character.is("!") || character.is("?") || character.is("\u{2026}") {
-                    if endsSentence(at: index) {
-                        var end = character.end
-                        // Closing quotes and brackets belong to the sentence they close.
-                        while end < text.endIndex, case let next = ScannedCharacter(at: end, in: text),
-                              next.isOne(of: Self.closers) || next.is(".") {
-                            end = next.end
-                        }
-                        closeSentence(at: end, words, &sentences)
+
+                if character.is("\n") {
+                    // A blank line ends a paragraph and so a sentence.
+                    let next = character.end
+                    if next < bytes.count, self.character(at: next).is("\n") {
+                        closeSentence(at: offset, next: next)
                         sentence += 1
-                        sentenceStart = end
-                        firstWordOfSentence = words.count
                         atSentenceStart = true
-                        index = end
-                        continue
+                    }
+                    gapSpaces += 1
+                } else if character.isWhitespace {
+                    gapSpaces += 1
+                } else {
+                    gapHasPunctuation = true
+                    if character.isOne(of: TextScanner.openers) {
+                        afterOpener = true
+                    } else if character.is(":") || character.is("\u{2014}") || character.is("\u{2013}") {
+                        // After a colon or a dash a new clause may start with a capital.
+                        afterOpener = false
+                    }
+                    if character.is(".") || character.is("!") || character.is("?") || character.is("\u{2026}") {
+                        if !character.is(".") || endsSentence(atStopAfterWord: lastWordEnd == offset) {
+                            var end = character.end
+                            // Closing quotes and brackets belong to the sentence they close.
+                            while end < bytes.count, case let next = self.character(at: end),
+                                  next.isOne(of: TextScanner.closers) || next.is(".") {
+                                end = next.end
+                            }
+                            closeSentence(at: end, next: end)
+                            sentence += 1
+                            atSentenceStart = true
+                            offset = end
+                            continue
+                        }
                     }
                 }
+                offset = character.end
             }
-            index = character.end
+            closeSentence(at: bytes.count, next: bytes.count)
         }
-        closeSentence(at: text.endIndex, words, &sentences)
-    }
 
-    /// The word's bytes end in "'s", "’s", "'S" or "’S", with more bytes before the apostrophe.
-    private static func endsInApostropheS(_ utf8: String.UTF8View) -> Bool {
-        guard let last = utf8.last, last == UInt8(ascii: "s") || last == UInt8(ascii: "S") else { return false }
-        // Bytes before the "s", last first: "'" then something, or U+2019 (E2 80 99) then something.
-        var index = utf8.index(before: utf8.endIndex)
-        func previous() -> UInt8? {
-            guard index > utf8.startIndex else { return nil }
-            index = utf8.index(before: index)
-            return utf8[index]
-        }
-        switch previous() {
-        case UInt8(ascii: "'"): return previous() != nil
-        case 0x99: return previous() == 0x80 && previous() == 0xE2 && previous() != nil
-        default: return false
-        }
-    }
-
-    /// A stop ends a sentence unless it closes an abbreviation or an initial ("J. R. Tolkien").
-    private func endsSentence(at index: String.Index) -> Bool {
-        guard text[index] == "." else { return true }
-        if let last = words.last, last.range.upperBound == index {
-            if Self.abbreviations.contains(last.text) { return false }
+        /// A full stop ends a sentence unless it closes an abbreviation or an initial ("J. R.
+        /// Tolkien"); `afterWord` says whether it follows the last word directly.
+        func endsSentence(atStopAfterWord afterWord: Bool) -> Bool {
+            guard afterWord, let last = words.last else { return true }
+            if TextScanner.abbreviations.contains(last.text) { return false }
             // One character, found without counting them all.
             if !last.text.isEmpty, last.text.index(after: last.text.startIndex) == last.text.endIndex,
                last.text.first?.isUppercase == true {
@@ -187,8 +205,18 @@ struct TextScanner {
                 let joined = before.hasSuffix(".") && before.dropLast().last?.isLetter == true
                 return joined
             }
+            return true
         }
-        return true
+    }
+
+    /// Where the word `start..<end` of `bytes` would end without a final "'s", "’s", "'S" or
+    /// "’S" that has more bytes before its apostrophe; nil if it has none.
+    private static func apostropheS(endingAt end: Int, from start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard end - start >= 3, bytes[end - 1] | 0x20 == UInt8(ascii: "s") else { return nil }
+        if bytes[end - 2] == UInt8(ascii: "'") { return end - 2 }
+        // U+2019 is E2 80 99 in UTF-8.
+        if end - start >= 5, bytes[end - 2] == 0x99, bytes[end - 3] == 0x80, bytes[end - 4] == 0xE2 { return end - 4 }
+        return nil
     }
 
     /// The sentence a word belongs to, trimmed.

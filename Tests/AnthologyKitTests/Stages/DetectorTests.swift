@@ -160,3 +160,23 @@ struct CorrectionTests {
         #expect(diagnostics.map(\.severity) == [.warning])
     }
 }
+
+@Suite("Detect: text scanner ranges")
+struct TextScannerRangeTests {
+    /// The scanner reads the text's bytes; the ranges it gives must still cut the text exactly
+    /// where its words and sentences are, whatever their scripts, accents and apostrophes.
+    @Test func rangesCutTheTextAtItsWordsAndSentences() {
+        let text = "Łukasz’s café—in Kraków. «Zoe\u{308}» said: “Ana!” Then the Joneses' O'Brien left.\r\n\r\n東京 waited…"
+        let scanner = TextScanner(text)
+        #expect(scanner.words.map { String(text[$0.range]) } == [
+            "Łukasz’s", "café", "in", "Kraków", "Zoe\u{308}", "said", "Ana", "Then", "the", "Joneses'", "O'Brien", "left",
+            "東京", "waited",
+        ])
+        #expect(scanner.words.map(\.text)[0] == "Łukasz" && scanner.words[0].isPossessive)
+        #expect(scanner.words[9].text == "Joneses" && scanner.words[9].isPossessive)
+        #expect(scanner.words.filter(\.isSentenceInitial).map(\.text) == ["Łukasz", "Zoe\u{308}", "Ana", "Then", "東京"])
+        #expect((0..<scanner.sentences.count).map(scanner.sentenceText).filter { !$0.isEmpty } == [
+            "Łukasz’s café—in Kraków.", "«Zoe\u{308}» said: “Ana!”", "Then the Joneses' O'Brien left.", "東京 waited…",
+        ])
+    }
+}
