@@ -39,10 +39,10 @@ struct TextScanner {
         "Rev", "Fr", "Hon", "Gov", "Sen", "Rep", "Insp", "Det", "vs", "etc", "e.g", "i.e", "No", "Ft", "Ave",
     ]
 
-    static let openers: [Unicode.Scalar] = ["\"", "\u{201C}", "\u{2018}", "(", "[", "\u{00AB}", "\u{2039}", "\u{201E}"]
-    static let apostropheScalars: [Unicode.Scalar] = ["'", "\u{2019}"]
+    private static let openers: [Unicode.Scalar] = ["\"", "\u{201C}", "\u{2018}", "(", "[", "\u{00AB}", "\u{2039}", "\u{201E}"]
+    private static let apostropheScalars: [Unicode.Scalar] = ["'", "\u{2019}"]
     /// Closing quotes and brackets, which belong to the sentence they close.
-    static let closers: [Unicode.Scalar] = ["\"", "\u{201D}", "\u{2019}", "'", ")", "]"]
+    private static let closers: [Unicode.Scalar] = ["\"", "\u{201D}", "\u{2019}", "'", ")", "]"]
 
     init(_ text: String) {
         self.text = text

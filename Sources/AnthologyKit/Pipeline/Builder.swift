@@ -241,8 +241,9 @@ public struct Builder: Sendable {
             analysis.detection = corrections.apply(story.frontMatter, to: found, prose: story.prose, file: story.displayPath)
         }
         // Only detection reads the prose, and what later stages show of it is kept in
-        // `opening` and `leadWords`. A story from the disk cache has none: setting `parsed`
-        // compares what it stores, which for 10,000 stories took a tenth of a rebuild's link.
+        // `opening` and `leadWords`. A story from the disk cache has none, and setting
+        // `parsed` copies the shared analysis and compares what it stores: a quarter of the
+        // detect stage of a one-story rebuild at 10,000 stories, spent on unchanged stories.
         if analysis.parsed?.prose.isEmpty == false { analysis.parsed?.prose = "" }
         // A story from the disk cache comes with its detection but not this.
         if let detection = analysis.detection, let story = analysis.parsed {
