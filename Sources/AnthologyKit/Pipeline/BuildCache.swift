@@ -69,7 +69,10 @@ struct StoryAnalysis: Sendable {
         get { storage.parsed }
         set {
             let storage = writable()
-            if newValue.map(StoredStory.init) != storage.parsed.map(StoredStory.init) { storage.encoded = nil }
+            // Only bytes kept from the disk can go stale; without them there is nothing to compare.
+            if storage.encoded != nil, newValue.map(StoredStory.init) != storage.parsed.map(StoredStory.init) {
+                storage.encoded = nil
+            }
             storage.parsed = newValue
         }
     }

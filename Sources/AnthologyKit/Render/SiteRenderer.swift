@@ -57,9 +57,10 @@ public struct SiteRenderer: Sendable {
         var fingerprint: UInt64
         var body: UInt64
 
-        /// Whether `cache` has this very page, and the anchors its body placed.
-        func isCurrent(in cache: RenderCache) -> Bool {
-            cache.pages[path] == fingerprint && cache.anchors[body] != nil
+        /// The anchors this page's body placed, if `cache` has this very page and them; nil
+        /// when the page must be rendered again.
+        func cachedAnchors(in cache: RenderCache) -> Set<String>? {
+            cache.pages[path] == fingerprint ? cache.anchors[body] : nil
         }
     }
 
@@ -95,7 +96,7 @@ public struct SiteRenderer: Sendable {
 
         let stories = Array(site.stories.indices).concurrentMap { index -> (page: String, fingerprint: UInt64, body: UInt64, rendered: Bool, anchors: Set<String>) in
             let page = plan.storyPages[index]
-            if page.isCurrent(in: previous), let anchors = previous.anchors[page.body] {
+            if let anchors = page.cachedAnchors(in: previous) {
                 return (page.path, page.fingerprint, page.body, false, anchors)
             }
             let (body, anchors) = storyBody(index, in: site, targets: mentions.story(index))
@@ -147,7 +148,7 @@ public struct SiteRenderer: Sendable {
     /// The stories whose pages `render` will render again with `cache`: the only stories
     /// whose Markdown rendering needs.
     func storiesToRender(_ plan: Plan, cache: RenderCache) -> [Int] {
-        plan.storyPages.indices.filter { !plan.storyPages[$0].isCurrent(in: cache) }
+        plan.storyPages.indices.filter { plan.storyPages[$0].cachedAnchors(in: cache) == nil }
     }
 
     /// A page other than a story's: where it goes, its template, and how to fingerprint it
