@@ -1,3 +1,5 @@
+import Foundation
+
 extension SiteLinker {
     /// A linked site with what it was linked from, so that the next link of the same
     /// anthology can start from it (`serve` keeps it between saves).
@@ -7,6 +9,22 @@ extension SiteLinker {
         let inputs: [Input]
         /// For each of `inputs`, the index of its story in `site.stories`.
         let storyIndexes: [Int]
+        /// For each of `site.stories`, the pages its detected characters and cities became.
+        let pages: [StoryPages]
+        /// Made by patching the previous link rather than by linking every story.
+        var patched = false
+        /// The encoded form of this link's decisions (`StoredLink.Decisions`), when it was read
+        /// from the disk cache and patched since: saving the cache again need not encode them.
+        var encodedDecisions: Data?
+    }
+
+    /// Which character and city page each of a story's detected characters and city mentions
+    /// became, in detection's order. Two detected names may become one page ("Ana" with
+    /// "Ana Ruiz" named in front matter), so this is not `Site.Story.characters`; it is what
+    /// rebuilding a link from the stories needs (`StoredLink`).
+    struct StoryPages: Sendable, Equatable {
+        var characters: [Int]
+        var cities: [Int]
     }
 
     /// The previous site with the changed stories replaced, or nil when the change reaches
@@ -31,7 +49,11 @@ extension SiteLinker {
             story.cityForms = old.cityForms
             site.stories[position] = story
         }
-        return Linked(site: site, notes: previous.notes, inputs: inputs, storyIndexes: previous.storyIndexes)
+        var linked = Linked(site: site, notes: previous.notes, inputs: inputs, storyIndexes: previous.storyIndexes,
+                            pages: previous.pages)
+        linked.patched = true
+        linked.encodedDecisions = previous.encodedDecisions
+        return linked
     }
 }
 

@@ -67,6 +67,8 @@ public struct SiteLinker: Sendable {
         // Each story's characters and cities (by gathered position), in order of first
         // mention, with how the story writes their names, for linking mentions.
         var storyCharacters: [[(position: Int, forms: [String])]] = Array(repeating: [], count: order.count)
+        // Which page each detected character and city became, by gathered position until sorted.
+        var characterPagesOfStories: [[Int]] = Array(repeating: [], count: order.count)
         for (storyIndex, inputIndex) in order.enumerated() {
             let input = inputs[inputIndex]
             let listed = input.story.frontMatter.characters != nil
@@ -92,6 +94,7 @@ public struct SiteLinker: Sendable {
                     mergedNames.append(nil)
                 }
                 Self.add(detected.forms, for: found, to: &storyCharacters[storyIndex])
+                characterPagesOfStories[storyIndex].append(found)
             }
         }
         for (position, names) in mergedNames.enumerated() {
@@ -118,6 +121,7 @@ public struct SiteLinker: Sendable {
         var cityPages: [Site.CityPage] = []
         var cityByID: [String: Int] = [:]
         var storyCities: [[(position: Int, forms: [String])]] = Array(repeating: [], count: order.count)
+        var cityPagesOfStories: [[Int]] = Array(repeating: [], count: order.count)
         for (storyIndex, inputIndex) in order.enumerated() {
             let entities = inputs[inputIndex].entities
             for mention in entities.cities {
@@ -131,6 +135,7 @@ public struct SiteLinker: Sendable {
                 }
                 cityPages[position].stories.append(storyIndex)
                 Self.add(mention.forms, for: position, to: &storyCities[storyIndex])
+                cityPagesOfStories[storyIndex].append(position)
             }
             for place in entities.places {
                 if let id = place.cityID, let position = cityByID[id], !cityPages[position].places.contains(place.name) {
@@ -160,6 +165,8 @@ public struct SiteLinker: Sendable {
             stories[storyIndex].cities = storyCities[storyIndex].map { cityIndex[$0.position] }
             for (position, forms) in storyCharacters[storyIndex] { stories[storyIndex].characterForms[characterIndex[position]] = forms }
             for (position, forms) in storyCities[storyIndex] { stories[storyIndex].cityForms[cityIndex[position]] = forms }
+            characterPagesOfStories[storyIndex] = characterPagesOfStories[storyIndex].map { characterIndex[$0] }
+            cityPagesOfStories[storyIndex] = cityPagesOfStories[storyIndex].map { cityIndex[$0] }
         }
         for index in characters.indices {
             let storyIndexes = characters[index].appearances.map(\.story)
@@ -173,7 +180,8 @@ public struct SiteLinker: Sendable {
         var storyIndexes = [Int](repeating: 0, count: inputs.count)
         for (position, inputIndex) in order.enumerated() { storyIndexes[inputIndex] = position }
         return Linked(site: Site(stories: stories, characters: characters, cities: cities), notes: notes,
-                      inputs: inputs, storyIndexes: storyIndexes)
+                      inputs: inputs, storyIndexes: storyIndexes,
+                      pages: zip(characterPagesOfStories, cityPagesOfStories).map { StoryPages(characters: $0, cities: $1) })
     }
 
     /// A story as linking makes it, before it is tied to its characters and cities.
@@ -191,7 +199,7 @@ public struct SiteLinker: Sendable {
 
     /// Adds how a story writes an entity's name to that story's list, in order of first
     /// mention (two detected names can fold into one entity, whose forms then add up).
-    private static func add(_ forms: [String], for position: Int, to list: inout [(position: Int, forms: [String])]) {
+    static func add(_ forms: [String], for position: Int, to list: inout [(position: Int, forms: [String])]) {
         if let existing = list.firstIndex(where: { $0.position == position }) {
             list[existing].forms += forms
         } else {

@@ -27,6 +27,11 @@ public struct BuildCache: Sendable {
     /// The last link, which an edit that leaves every story's links as they were patches
     /// rather than links again.
     var linked: SiteLinker.Linked?
+    /// For each of `linked.inputs`, the source of the analysis it came from, which the disk
+    /// cache stores with the link (`StoredLink`).
+    var linkSources: [UInt64] = []
+    /// The last link as read from disk, rebuilt into `linked` by the next build's link stage.
+    var storedLink: StoredLink?
     /// What the last build replaced: the previous link and analyses. Freeing a site of a
     /// thousand stories takes milliseconds, which `serve` spends after it has told the
     /// browser to reload (`releaseRetired`), not before.

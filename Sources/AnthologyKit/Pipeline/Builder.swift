@@ -70,6 +70,7 @@ public struct Builder: Sendable {
         }
 
         var inputs: [SiteLinker.Input] = []
+        var sources: [UInt64] = []
         cache.stories = [:]
         cache.stories.reserveCapacity(paths.count)
         for (path, analysis) in zip(paths, detected) {
@@ -78,13 +79,18 @@ public struct Builder: Sendable {
                   options.publishes(story) else { continue }
             diagnostics += detection.problems
             inputs.append(input)
+            sources.append(analysis.source)
         }
 
         let site = time("link", &report) {
-            let previous = cache.linked
-            let linked = SiteLinker().link(inputs, after: previous)
-            cache.retired.linked = previous
+            // `serve` keeps the last link; a build reading the cache from disk rebuilds it.
+            let last = cache.linked ?? cache.storedLink?.linked(with: inputs, sources: sources, previous: previous)
+            let linked = SiteLinker().link(inputs, after: last)
+            logger.debug("link: \(linked.patched ? "patched the last link" : "linked \(inputs.count) stories")")
+            cache.retired.linked = last
             cache.linked = linked
+            cache.linkSources = sources
+            cache.storedLink = nil
             diagnostics += linked.notes
             return linked.site
         }

@@ -46,6 +46,9 @@ struct BinaryReader {
 
     var atEnd: Bool { offset == bytes.count }
 
+    /// How many bytes are left to read.
+    var remaining: Int { bytes.count - offset }
+
     /// Decodes one value from the whole of `bytes`, which must hold nothing else.
     static func decode<T: BinaryCodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer) throws(Malformed) -> T {
         var reader = BinaryReader(bytes)

@@ -395,6 +395,90 @@ final class PersistentCacheTests {
         #expect(read.stories["sub/05-lanterns.md"]?.encoded == cache.stories["sub/05-lanterns.md"]?.encoded)
     }
 
+    // MARK: - The last link
+
+    /// Two more stories: a title another story shares (a slug note) and a bare first name.
+    func addStoriesThatShareNames() throws {
+        try site.write("# Salt and Iron\n\nTove counted the cranes in Lisbon. Tove said there were nine.\n",
+                       to: "seeds/07-salt-again.md")
+        try site.write("At dawn Tove sold bread by the harbour in Porto. Elena Sousa bought a loaf, and Tove said thanks.\n",
+                       to: "seeds/08-bread.txt")
+    }
+
+    @Test func theLastLinkReadBackFromDiskIsTheLinkItWas() throws {
+        try addStoriesThatShareNames()
+        try Builder(options: options).build()
+        let cache = CacheFile(folder: cacheFolder).load(key: CacheFile.key(for: options, detector: HeuristicDetector()),
+                                                        logger: .init(label: "test"))
+        let stored = try #require(cache.storedLink)
+        var report = BuildReport()
+        var clean = BuildCache()
+        _ = try Builder(options: options).analyse(report: &report, cache: &clean)
+        let linked = try #require(clean.linked)
+        #expect(linked.notes.contains { $0.message.contains("salt-and-iron-2") })
+        #expect(linked.site.characters.filter { $0.name == "Tove" }.count == 2)
+        let rebuilt = try #require(stored.linked(with: linked.inputs, sources: clean.linkSources, previous: [:]))
+        #expect(rebuilt.site == linked.site)
+        #expect(rebuilt.notes == linked.notes)
+        #expect(rebuilt.storyIndexes == linked.storyIndexes)
+        #expect(rebuilt.pages == linked.pages)
+    }
+
+    /// A first build, `change`, then a rebuild through the cache read back from disk, which
+    /// must equal a clean build; returns the rebuild's link.
+    func linkAfter(_ change: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) throws -> SiteLinker.Linked {
+        try addStoriesThatShareNames()
+        try Builder(options: options).build()
+        try change()
+        var cache = CacheFile(folder: cacheFolder).load(key: CacheFile.key(for: options, detector: HeuristicDetector()),
+                                                        logger: .init(label: "test"))
+        #expect(cache.storedLink != nil, sourceLocation: sourceLocation)
+        try Builder(options: options).build(cache: &cache)
+        var clean = options
+        clean.cacheFolder = nil
+        clean.output = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
+        try Builder(options: clean).build()
+        defer { try? FileManager.default.removeItem(at: clean.output) }
+        FixtureAnthology.expectSameFiles(options.output, asCleanBuild: clean.output, sourceLocation: sourceLocation)
+        return try #require(cache.linked, sourceLocation: sourceLocation)
+    }
+
+    @Test func anEditToAStorysProseOnlyPatchesTheLastLink() throws {
+        let linked = try linkAfter { try append("\nThe cranes were quiet that night.\n", to: "02-salt.md") }
+        #expect(linked.patched)
+        #expect(linked.site.stories.contains { $0.markdown.hasSuffix("quiet that night.\n") })
+    }
+
+    @Test(arguments: ["a new character", "a new title", "a story removed"])
+    func anEditThatReachesBeyondTheStoryLinksAgain(_ edit: String) throws {
+        let linked = try linkAfter {
+            switch edit {
+            case "a new character": try append("\nMarta Vieira said the tide was late.\n", to: "02-salt.md")
+            case "a new title": try site.edit("seeds/07-salt-again.md") { $0.replacingOccurrences(of: "# Salt and Iron", with: "# Iron and Salt") }
+            default: try FileManager.default.removeItem(at: site.seeds.appendingPathComponent("07-salt-again.md"))
+            }
+        }
+        #expect(!linked.patched, "\(edit)")
+    }
+
+    @Test func storedDecisionsThatDoNotFitTheStoriesAreNotUsed() throws {
+        try addStoriesThatShareNames()
+        var report = BuildReport()
+        var clean = BuildCache()
+        _ = try Builder(options: options).analyse(report: &report, cache: &clean)
+        let linked = try #require(clean.linked)
+        let stored = StoredLink(linked, sources: clean.linkSources)
+        #expect(stored.decisions.site(of: linked.inputs) == linked.site)
+        var outOfRange = stored.decisions
+        let story = try #require(outOfRange.stories.firstIndex { !$0.pages.characters.isEmpty })
+        outOfRange.stories[story].pages.characters[0] = outOfRange.characters.count
+        #expect(outOfRange.site(of: linked.inputs) == nil)
+        var unordered = stored.decisions
+        unordered.storyIndexes[0] = unordered.storyIndexes[1]
+        #expect(unordered.site(of: linked.inputs) == nil)
+        #expect(stored.decisions.site(of: Array(linked.inputs.dropLast())) == nil)
+    }
+
     @Test func storiesReadBackFromDiskEqualTheirParse() throws {
         let (files, _) = SourceLoader(seedsFolder: site.seeds, displayFolder: "seeds").load()
         #expect(files.count == 5)
