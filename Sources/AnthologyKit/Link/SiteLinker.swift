@@ -179,6 +179,9 @@ public struct SiteLinker: Sendable {
         }
         var storyIndexes = [Int](repeating: 0, count: inputs.count)
         for (position, inputIndex) in order.enumerated() { storyIndexes[inputIndex] = position }
+        // Sorted here, once, as the build report lists them: a later sort of the report finds
+        // them in order, and a patched link (a large archive can have thousands) keeps them so.
+        notes.sort()
         return Linked(site: Site(stories: stories, characters: characters, cities: cities), notes: notes,
                       inputs: inputs, storyIndexes: storyIndexes,
                       pages: zip(characterPagesOfStories, cityPagesOfStories).map { StoryPages(characters: $0, cities: $1) })

@@ -196,14 +196,29 @@ public struct CacheFile: Sendable {
         var atEnd: Bool { index == data.endIndex }
 
         mutating func next() throws -> (Data, Data) {
-            guard let newline = data[index...].prefix(48).firstIndex(of: UInt8(ascii: "\n")) else { throw Unusable("a record") }
-            let sizes = String(decoding: data[index..<newline], as: UTF8.self).split(separator: " ").compactMap { Int($0) }
-            let start = newline + 1
-            guard sizes.count == 2, sizes[0] >= 0, sizes[1] >= 0, sizes[0] + sizes[1] <= data.endIndex - start else {
+            let nameLength = try number(endingWith: UInt8(ascii: " "))
+            let recordLength = try number(endingWith: UInt8(ascii: "\n"))
+            let start = index
+            guard nameLength <= data.endIndex - start, recordLength <= data.endIndex - start - nameLength else {
                 throw Unusable("a record")
             }
-            index = start + sizes[0] + sizes[1]
-            return (data[start..<(start + sizes[0])], data[(start + sizes[0])..<index])
+            index = start + nameLength + recordLength
+            return (data[start..<(start + nameLength)], data[(start + nameLength)..<index])
+        }
+
+        /// A decimal number of one to eighteen digits, then `terminator`, read byte by byte:
+        /// making a string of each record's line and splitting it was a tenth of loading.
+        private mutating func number(endingWith terminator: UInt8) throws -> Int {
+            var value = 0, digits = 0
+            while index < data.endIndex {
+                let byte = data[index]
+                index += 1
+                if byte == terminator, digits > 0 { return value }
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), digits < 18 else { break }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            }
+            throw Unusable("a record")
         }
     }
 
