@@ -22,7 +22,7 @@ struct PageContexts {
     /// address (only with a base URL: a relative canonical link would be wrong), Open Graph
     /// tags and schema.org JSON-LD (`jsonLD`, already escaped for a `<script>` element).
     func common(page: String, title: String, description: String, kind: String,
-                schema: [String: Any]) -> [String: Any] {
+                schema: [String: JSONValue]) -> [String: Any] {
         let root = SitePaths.root(of: page)
         var context: [String: Any] = [
             "siteTitle": siteTitle,

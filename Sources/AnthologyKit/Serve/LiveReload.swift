@@ -10,7 +10,7 @@ enum LiveReload {
     static func script(basePath: String) -> String {
         // The base path is validated to URL-safe characters; JSON-encoding it anyway keeps
         // the script correct whatever it holds.
-        let events = ScriptSafeJSON.string(basePath + RequestPath.eventsPath) ?? "\"\""
+        let events = ScriptSafeJSON.string(.string(basePath + RequestPath.eventsPath))
         return """
         <script data-anthology-live-reload>
         (() => {

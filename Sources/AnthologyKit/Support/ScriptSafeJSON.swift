@@ -1,5 +1,4 @@
-/// JSON for inside an HTML `<script>` element, written directly from the dictionaries the
-/// renderer builds.
+/// JSON for inside an HTML `<script>` element.
 ///
 /// Foundation's `JSONSerialization` was the largest single cost of rendering (every page has
 /// JSON-LD, and the home page lists every story), and its output then had to be rescanned to
@@ -7,45 +6,38 @@
 /// byte-identical between builds; `<`, `>`, `&`, U+2028 and U+2029 written as `\uXXXX`, so no
 /// text from a story (`</script>`, `<!--`) can end the element early.
 enum ScriptSafeJSON {
-    /// Nil when `value` holds something JSON cannot represent.
-    static func string(_ value: Any) -> String? {
+    static func string(_ value: JSONValue) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(512)
-        guard write(value, into: &output) else { return nil }
+        write(value, into: &output)
         return String(decoding: output, as: UTF8.self)
     }
 
-    private static func write(_ value: Any, into output: inout [UInt8]) -> Bool {
+    private static func write(_ value: JSONValue, into output: inout [UInt8]) {
         switch value {
-        case let text as String:
+        case .string(let text):
             writeString(text, into: &output)
-        case let flag as Bool:
+        case .bool(let flag):
             output += (flag ? "true" : "false").utf8
-        case let number as Int:
+        case .int(let number):
             output += String(number).utf8
-        case let number as Double:
-            guard number.isFinite else { return false }
-            output += (number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)).utf8
-        case let object as [String: Any]:
+        case .object(let object):
             output.append(UInt8(ascii: "{"))
             for (offset, key) in object.keys.sorted().enumerated() {
                 if offset > 0 { output.append(UInt8(ascii: ",")) }
                 writeString(key, into: &output)
                 output.append(UInt8(ascii: ":"))
-                guard write(object[key]!, into: &output) else { return false }
+                write(object[key]!, into: &output)
             }
             output.append(UInt8(ascii: "}"))
-        case let array as [Any]:
+        case .array(let array):
             output.append(UInt8(ascii: "["))
             for (offset, element) in array.enumerated() {
                 if offset > 0 { output.append(UInt8(ascii: ",")) }
-                guard write(element, into: &output) else { return false }
+                write(element, into: &output)
             }
             output.append(UInt8(ascii: "]"))
-        default:
-            return false
         }
-        return true
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

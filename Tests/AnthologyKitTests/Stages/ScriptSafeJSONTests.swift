@@ -5,11 +5,11 @@ import Testing
 @Suite("JSON inside <script>")
 struct ScriptSafeJSONTests {
     @Test func parsesBackToTheSameValueWithSortedKeys() throws {
-        let value: [String: Any] = [
-            "name": "Zoë \"Z\" O'Hara\\", "count": 3, "ok": true, "ratio": 0.5,
+        let value: JSONValue = [
+            "name": "Zoë \"Z\" O'Hara\\", "count": 3, "ok": true,
             "list": ["a\nb", "tab\there", "\u{1}"], "nested": ["b": 1, "a": 2],
         ]
-        let text = try #require(ScriptSafeJSON.string(value))
+        let text = ScriptSafeJSON.string(value)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(parsed["name"] as? String == "Zoë \"Z\" O'Hara\\")
         #expect(parsed["list"] as? [String] == ["a\nb", "tab\there", "\u{1}"])
@@ -21,14 +21,9 @@ struct ScriptSafeJSONTests {
 
     @Test func storyTextCannotEndTheScriptElement() throws {
         let hostile = "</script><script>alert(1)</script><!-- & \u{2028}"
-        let text = try #require(ScriptSafeJSON.string(["title": hostile]))
+        let text = ScriptSafeJSON.string(["title": .string(hostile)])
         #expect(!text.contains("<") && !text.contains(">") && !text.contains("&") && !text.contains("\u{2028}"))
         let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String]
         #expect(parsed?["title"] == hostile)
-    }
-
-    @Test func refusesWhatJSONCannotHold() {
-        #expect(ScriptSafeJSON.string(["when": Date()]) == nil)
-        #expect(ScriptSafeJSON.string(["x": Double.nan]) == nil)
     }
 }
