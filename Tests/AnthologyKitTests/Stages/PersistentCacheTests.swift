@@ -90,13 +90,24 @@ final class PersistentCacheTests {
     @discardableResult
     func buildMatchesCleanBuild(_ options: BuildOptions, sourceLocation: SourceLocation = #_sourceLocation) throws -> BuildReport {
         let report = try Builder(options: options).build()
+        try expectCleanBuildEqualsOutput(of: options, sourceLocation: sourceLocation)
+        return report
+    }
+
+    /// Builds `options` without a cache into another folder, and expects the output of
+    /// `options` to be equal to it file by file.
+    func expectCleanBuildEqualsOutput(of options: BuildOptions, sourceLocation: SourceLocation = #_sourceLocation) throws {
         var clean = options
         clean.cacheFolder = nil
         clean.output = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
         try Builder(options: clean).build()
         defer { try? FileManager.default.removeItem(at: clean.output) }
         FixtureAnthology.expectSameFiles(options.output, asCleanBuild: clean.output, sourceLocation: sourceLocation)
-        return report
+    }
+
+    /// The cache as the next build reads it from disk.
+    func cacheOnDisk() -> BuildCache {
+        CacheFile(folder: cacheFolder).load(key: CacheFile.key(for: options, detector: HeuristicDetector()), logger: .init(label: "test"))
     }
 
     /// A first build (which writes the cache), `change`, and a rebuild through the cache.
@@ -421,9 +432,7 @@ final class PersistentCacheTests {
     @Test func theLastLinkReadBackFromDiskIsTheLinkItWas() throws {
         try addStoriesThatShareNames()
         try Builder(options: options).build()
-        let cache = CacheFile(folder: cacheFolder).load(key: CacheFile.key(for: options, detector: HeuristicDetector()),
-                                                        logger: .init(label: "test"))
-        let stored = try #require(cache.storedLink)
+        let stored = try #require(cacheOnDisk().storedLink)
         var report = BuildReport()
         var clean = BuildCache()
         _ = try Builder(options: options).analyse(report: &report, cache: &clean)
@@ -443,16 +452,10 @@ final class PersistentCacheTests {
         try addStoriesThatShareNames()
         try Builder(options: options).build()
         try change()
-        var cache = CacheFile(folder: cacheFolder).load(key: CacheFile.key(for: options, detector: HeuristicDetector()),
-                                                        logger: .init(label: "test"))
+        var cache = cacheOnDisk()
         #expect(cache.storedLink != nil, sourceLocation: sourceLocation)
         try Builder(options: options).build(cache: &cache)
-        var clean = options
-        clean.cacheFolder = nil
-        clean.output = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
-        try Builder(options: clean).build()
-        defer { try? FileManager.default.removeItem(at: clean.output) }
-        FixtureAnthology.expectSameFiles(options.output, asCleanBuild: clean.output, sourceLocation: sourceLocation)
+        try expectCleanBuildEqualsOutput(of: options, sourceLocation: sourceLocation)
         return try #require(cache.linked, sourceLocation: sourceLocation)
     }
 
