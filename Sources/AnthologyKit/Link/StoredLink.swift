@@ -4,9 +4,9 @@ import Foundation
 /// took from the stories.
 ///
 /// Only `serve` kept the last link, in memory, so `anthology build` linked every story again
-/// after a one-story edit: a quarter of that rebuild at 10,000 stories. With this, a build
-/// rebuilds the last link from its decisions and the stories it has read anyway, and an edit
-/// that leaves every story's links as they were patches it (`SiteLinker.patch`).
+/// after a one-story edit: a quarter of that rebuild at 10,000 stories. With this, after an
+/// edit that leaves every story's links as they were (see `SiteLinker.patch`), a build makes
+/// the site from these decisions and the stories it has read anyway, without linking again.
 ///
 /// Stored are the decisions: reading order, each story's slug and title, which page each
 /// detected character and city became, the characters' merged aliases and relations, the
