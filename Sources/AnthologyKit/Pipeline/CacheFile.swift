@@ -132,9 +132,9 @@ public struct CacheFile: Sendable {
 
     /// The payload: records, each a line `<name bytes> <record bytes>` followed by the name
     /// and the record: the render cache, the link (empty when there is none), then one per
-    /// story, named by its path. Stories are
-    /// encoded one by one so that a save reuses the bytes of every story read unchanged
-    /// (`StoryAnalysis.encoded`), and so that loading decodes them in parallel.
+    /// story, named by its path. Stories are encoded one by one so that a save reuses the
+    /// bytes of every story read unchanged (`StoryAnalysis.encoded`), and so that loading
+    /// decodes them in parallel.
     static func decodePayload(_ payload: Data) -> Result<BuildCache, Error> {
         do {
             var reader = RecordReader(data: payload)
@@ -244,7 +244,7 @@ public struct CacheFile: Sendable {
             payload.append(record)
         }
         append("render", Self.record(cache.render))
-        append("link", cache.linked.map { StoredLink($0, sources: cache.linkSources).encoded } ?? Data())
+        append("link", cache.linked.map { StoredLink.encoded($0, sources: cache.linkSources) } ?? Data())
         let chunk = 512
         for start in stride(from: 0, to: paths.count, by: chunk) {
             let chunkPaths = Array(paths[start..<min(start + chunk, paths.count)])

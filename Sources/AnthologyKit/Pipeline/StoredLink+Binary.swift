@@ -13,11 +13,13 @@ extension StoredLink {
                           encodedDecisions: Data(rest))
     }
 
-    var encoded: Data {
+    /// The record of `linked`, made from `sources`; the decisions are encoded only when the
+    /// link was not read from the disk and then patched, and so holds no bytes of them.
+    static func encoded(_ linked: SiteLinker.Linked, sources: [UInt64]) -> Data {
         var writer = BinaryWriter()
         writer.write(sources)
         var data = Data(writer.bytes)
-        data.append(encodedDecisions ?? CacheFile.record(decisions))
+        data.append(linked.encodedDecisions ?? CacheFile.record(StoredLink(linked, sources: sources).decisions))
         return data
     }
 }
