@@ -12,9 +12,12 @@ extension HeuristicDetector.Context {
         let names = orderedUnique(ordered.map(\.name))
         let firstSeen = Dictionary(ordered.enumerated().map { ($1.name, $0) }, uniquingKeysWith: min)
         let fullNames = names.filter { $0.containsSpace }
+        // Each name's words, split once: every name is compared with every other, and splitting
+        // them again for each pair was most of what grouping cost.
+        let words = Dictionary(names.map { ($0, $0.split(separator: " ").map(String.init)) }, uniquingKeysWith: { first, _ in first })
         var owner: [String: String] = [:]
         for name in names {
-            owner[name] = claimant(of: name, fullNames: fullNames, allNames: names, firstSeen: firstSeen) ?? name
+            owner[name] = claimant(of: name, fullNames: fullNames, allNames: names, words: words, firstSeen: firstSeen) ?? name
         }
         // Follow chains ("Liz" → "Elizabeth" → "Elizabeth Hart").
         func root(_ name: String) -> String {
@@ -58,18 +61,21 @@ extension HeuristicDetector.Context {
         return parts.count > 1 && parts.first.map { !commonWords.contains(String($0)) } == true
     }
 
-    /// The name `name` is a shorter form of, if exactly one name claims it.
-    private func claimant(of name: String, fullNames: [String], allNames: [String], firstSeen: [String: Int]) -> String? {
+    /// The name `name` is a shorter form of, if exactly one name claims it. `words` holds each
+    /// name's words.
+    private func claimant(of name: String, fullNames: [String], allNames: [String], words: [String: [String]],
+                          firstSeen: [String: Int]) -> String? {
         let lower = name.lowercased()
-        let nameWords = name.split(separator: " ").map(String.init)
+        let nameWords = words[name] ?? []
         let others = fullNames.filter { $0 != name }
         // First name: "Nora" of "Nora Perin".
-        let byFirst = others.filter { $0.hasPrefix(name + " ") }
+        let firstNamePrefix = name + " "
+        let byFirst = others.filter { $0.hasPrefix(firstNamePrefix) }
         if byFirst.count == 1 { return byFirst[0] }
         guard byFirst.isEmpty else { return nil }
         // Surname, particles and all, in any capitalisation: "Van Dijk" of "Pieter van Dijk".
         let bySurname = others.filter { full in
-            let parts = full.split(separator: " ").map(String.init)
+            let parts = words[full] ?? []
             guard parts.count > nameWords.count else { return false }
             return parts.suffix(nameWords.count).joined(separator: " ").lowercased() == lower
         }
@@ -78,7 +84,7 @@ extension HeuristicDetector.Context {
         // Nickname: "Bill" of "William Hart", "Liz" of "Elizabeth", either way round.
         let nicknames = givenNames.nicknames
         let byNickname = onePersonEach(allNames.filter { other in
-            guard other != name, let first = other.split(separator: " ").first.map(String.init), first != name else { return false }
+            guard other != name, let first = words[other]?.first, first != name else { return false }
             return nicknames[first]?.contains(name) == true || nicknames[name]?.contains(first) == true
         })
         if byNickname.count == 1 {
@@ -90,7 +96,7 @@ extension HeuristicDetector.Context {
         // A short form met after the full one: "Dec" after "Declan".
         if name.count >= 3 {
             let byPrefix = onePersonEach(allNames.filter { other in
-                guard let first = other.split(separator: " ").first, first.count > name.count else { return false }
+                guard let first = words[other]?.first, first.count > name.count else { return false }
                 return first.hasPrefix(name) && firstSeen[other, default: .max] < firstSeen[name, default: .max]
             })
             if byPrefix.count == 1 { return byPrefix[0] }
