@@ -13,7 +13,7 @@ extension HeuristicDetector.Context {
         let firstSeen = Dictionary(ordered.enumerated().map { ($1.name, $0) }, uniquingKeysWith: min)
         let fullNames = names.filter { $0.containsSpace }
         // Each name's words, split once: every name is compared with every other, and splitting
-        // them again for each pair was most of what grouping cost.
+        // them again for each pair was over a third of what grouping cost.
         let words = Dictionary(names.map { ($0, $0.split(separator: " ").map(String.init)) }, uniquingKeysWith: { first, _ in first })
         var owner: [String: String] = [:]
         for name in names {
