@@ -1,5 +1,3 @@
-import Foundation
-
 extension SiteLinker {
     /// A linked site with what it was linked from, so that the next link of the same
     /// anthology can start from it (`serve` keeps it between saves).
@@ -11,11 +9,9 @@ extension SiteLinker {
         let storyIndexes: [Int]
         /// For each of `site.stories`, the pages its detected characters and cities became.
         let pages: [StoryPages]
-        /// Made by patching the previous link rather than by linking every story.
+        /// Made by patching the previous link rather than by linking every story: it decided
+        /// exactly what that one did.
         var patched = false
-        /// The encoded form of this link's decisions (`StoredLink.Decisions`), when it was read
-        /// from the disk cache and patched since: saving the cache again need not encode them.
-        var encodedDecisions: Data?
     }
 
     /// Which character and city page each of a story's detected characters and city mentions
@@ -52,7 +48,6 @@ extension SiteLinker {
         var linked = Linked(site: site, notes: previous.notes, inputs: inputs, storyIndexes: previous.storyIndexes,
                             pages: previous.pages)
         linked.patched = true
-        linked.encodedDecisions = previous.encodedDecisions
         return linked
     }
 }

@@ -18,7 +18,8 @@ struct StoredLink: Sendable {
     /// For each input of the link, in input order: the source of the analysis it came from.
     var sources: [UInt64]
     var decisions: Decisions
-    /// The bytes `decisions` was read from, which a save reuses while the link is only patched.
+    /// The bytes `decisions` was read from, which a save reuses while the link is only
+    /// patched (`BuildCache.linkDecisions`).
     var encodedDecisions: Data?
 
     struct Decisions: Sendable, Equatable {
@@ -51,29 +52,6 @@ struct StoredLink: Sendable {
         var places: [String]
     }
 
-    /// `linked`'s decisions; `sources`, for each of its inputs, the analysis it came from.
-    init(_ linked: SiteLinker.Linked, sources: [UInt64]) {
-        self.sources = sources
-        let site = linked.site
-        decisions = Decisions(
-            storyIndexes: linked.storyIndexes,
-            stories: zip(site.stories, linked.pages).map {
-                Story(slug: $0.slug, title: $0.title, titleSource: $0.titleSource, pages: $1)
-            },
-            characters: site.characters.map {
-                Character(slug: $0.slug, aliases: $0.aliases, companions: $0.companions, cities: $0.cities)
-            },
-            cities: site.cities.map { City(slug: $0.slug, characters: $0.characters, places: $0.places) },
-            notes: linked.notes)
-        encodedDecisions = linked.encodedDecisions
-    }
-
-    init(sources: [UInt64], decisions: Decisions, encodedDecisions: Data?) {
-        self.sources = sources
-        self.decisions = decisions
-        self.encodedDecisions = encodedDecisions
-    }
-
     /// The last link, patched for `inputs` (whose analyses have the sources `current`), as
     /// `SiteLinker.patch` would patch it; nil when an edit reaches beyond the stories it
     /// changed, or the anthology has another number of stories, and every story is linked again.
@@ -95,12 +73,26 @@ struct StoredLink: Sendable {
         var linked = SiteLinker.Linked(site: site, notes: decisions.notes, inputs: inputs,
                                        storyIndexes: decisions.storyIndexes, pages: decisions.stories.map(\.pages))
         linked.patched = true
-        linked.encodedDecisions = encodedDecisions
         return linked
     }
 }
 
 extension StoredLink.Decisions {
+    /// What `linked` decided.
+    init(_ linked: SiteLinker.Linked) {
+        let site = linked.site
+        self.init(
+            storyIndexes: linked.storyIndexes,
+            stories: zip(site.stories, linked.pages).map {
+                StoredLink.Story(slug: $0.slug, title: $0.title, titleSource: $0.titleSource, pages: $1)
+            },
+            characters: site.characters.map {
+                StoredLink.Character(slug: $0.slug, aliases: $0.aliases, companions: $0.companions, cities: $0.cities)
+            },
+            cities: site.cities.map { StoredLink.City(slug: $0.slug, characters: $0.characters, places: $0.places) },
+            notes: linked.notes)
+    }
+
     /// The site these decisions make of `inputs`, exactly as `SiteLinker.link` made it; nil
     /// when they do not fit (a count or an index out of range), so that damage is never a crash.
     func site(of inputs: [SiteLinker.Input]) -> Site? {

@@ -32,6 +32,9 @@ public struct BuildCache: Sendable {
     var linkSources: [UInt64] = []
     /// The last link as read from disk, rebuilt into `linked` by the next build's link stage.
     var storedLink: StoredLink?
+    /// The encoded decisions of `linked`, when it patched a link read from disk: saving the
+    /// cache again need not encode them.
+    var linkDecisions: Data?
     /// What the last build replaced: the previous link and analyses. Freeing a site of a
     /// thousand stories takes milliseconds, which `serve` spends after it has told the
     /// browser to reload (`releaseRetired`), not before.

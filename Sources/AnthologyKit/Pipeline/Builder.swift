@@ -84,12 +84,16 @@ public struct Builder: Sendable {
 
         let site = time("link", &report) {
             // `serve` keeps the last link; a build reading the cache from disk rebuilds it.
-            let last = cache.linked ?? cache.storedLink?.linked(with: inputs, sources: sources, previous: previous)
+            let stored = cache.linked == nil ? cache.storedLink : nil
+            let last = cache.linked ?? stored?.linked(with: inputs, sources: sources, previous: previous)
             let linked = SiteLinker().link(inputs, after: last)
             logger.debug("link: \(linked.patched ? "patched the last link" : "linked \(inputs.count) stories")")
             cache.retired.linked = last
             cache.linked = linked
             cache.linkSources = sources
+            // A patched link decides what the one it patched did, so the bytes of that one's
+            // decisions still hold.
+            cache.linkDecisions = linked.patched ? stored?.encodedDecisions ?? cache.linkDecisions : nil
             cache.storedLink = nil
             diagnostics += linked.notes
             return linked.site

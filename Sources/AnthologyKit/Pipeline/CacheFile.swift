@@ -244,7 +244,7 @@ public struct CacheFile: Sendable {
             payload.append(record)
         }
         append("render", Self.record(cache.render))
-        append("link", cache.linked.map { StoredLink.encoded($0, sources: cache.linkSources) } ?? Data())
+        append("link", cache.linked.map { StoredLink.encoded($0, sources: cache.linkSources, decisions: cache.linkDecisions) } ?? Data())
         let chunk = 512
         for start in stride(from: 0, to: paths.count, by: chunk) {
             let chunkPaths = Array(paths[start..<min(start + chunk, paths.count)])

@@ -13,13 +13,13 @@ extension StoredLink {
                           encodedDecisions: Data(rest))
     }
 
-    /// The record of `linked`, made from `sources`; the decisions are encoded only when the
-    /// link was not read from the disk and then patched, and so holds no bytes of them.
-    static func encoded(_ linked: SiteLinker.Linked, sources: [UInt64]) -> Data {
+    /// The record of `linked`, whose inputs came from analyses with `sources`; its decisions
+    /// are encoded only when there are no bytes of them (`decisions`) to reuse.
+    static func encoded(_ linked: SiteLinker.Linked, sources: [UInt64], decisions: Data?) -> Data {
         var writer = BinaryWriter()
         writer.write(sources)
         var data = Data(writer.bytes)
-        data.append(linked.encodedDecisions ?? CacheFile.record(StoredLink(linked, sources: sources).decisions))
+        data.append(decisions ?? CacheFile.record(Decisions(linked)))
         return data
     }
 }

@@ -483,16 +483,16 @@ final class PersistentCacheTests {
         var clean = BuildCache()
         _ = try Builder(options: options).analyse(report: &report, cache: &clean)
         let linked = try #require(clean.linked)
-        let stored = StoredLink(linked, sources: clean.linkSources)
-        #expect(stored.decisions.site(of: linked.inputs) == linked.site)
-        var outOfRange = stored.decisions
+        let decisions = StoredLink.Decisions(linked)
+        #expect(decisions.site(of: linked.inputs) == linked.site)
+        var outOfRange = decisions
         let story = try #require(outOfRange.stories.firstIndex { !$0.pages.characters.isEmpty })
         outOfRange.stories[story].pages.characters[0] = outOfRange.characters.count
         #expect(outOfRange.site(of: linked.inputs) == nil)
-        var unordered = stored.decisions
+        var unordered = decisions
         unordered.storyIndexes[0] = unordered.storyIndexes[1]
         #expect(unordered.site(of: linked.inputs) == nil)
-        #expect(stored.decisions.site(of: Array(linked.inputs.dropLast())) == nil)
+        #expect(decisions.site(of: Array(linked.inputs.dropLast())) == nil)
     }
 
     @Test func storiesReadBackFromDiskEqualTheirParse() throws {
