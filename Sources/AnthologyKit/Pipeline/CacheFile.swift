@@ -72,11 +72,11 @@ public struct CacheFile: Sendable {
         for (name, type) in [("gazetteer", "tsv"), ("given-names", "tsv"), ("common-words", "txt")] {
             files.append(Bundle.module.url(forResource: name, withExtension: type)?.path)
         }
+        // By `stat` itself: `FileManager.attributesOfItem` also looks up the owner's user and
+        // group names, reading /etc/passwd and /etc/group for each file, a few milliseconds in all.
         for path in files {
-            let attributes = path.flatMap { try? FileManager.default.attributesOfItem(atPath: $0) } ?? [:]
-            let modified = (attributes[.modificationDate] as? Date).map { "\($0.timeIntervalSince1970)" }
-            let fields = [attributes[.size].map { "\($0)" }, modified, attributes[.systemFileNumber].map { "\($0)" }]
-            parts.append(fields.map { $0 ?? "?" }.joined(separator: "/"))
+            let stamp = path.flatMap(FileStamp.init(path:))
+            parts.append(stamp.map { "\($0.size)/\($0.modified)/\($0.inode)" } ?? "?/?/?")
         }
         return parts.joined(separator: " ")
     }()

@@ -14,7 +14,7 @@ extension Array where Element: Sendable {
     func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
         let slots = ResultSlots<T>(count: count)
-        let threads = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount)
+        let threads = Swift.min(count, activeProcessors)
         // About 64 takes per thread, and at most 8 elements each.
         let step = Swift.max(1, Swift.min(8, count / (threads * 64)))
         let next = Atomic<Int>(0)
@@ -30,6 +30,10 @@ extension Array where Element: Sendable {
         return slots.takeValues()
     }
 }
+
+/// The cores this process may use, asked once: on Linux, Foundation reads two cgroup files
+/// each time it is asked, and a one-story rebuild maps some forty times.
+private let activeProcessors = ProcessInfo.processInfo.activeProcessorCount
 
 /// One slot per result. Each slot is written by exactly one iteration and read only after
 /// `concurrentPerform` has returned, so the slots need no lock.

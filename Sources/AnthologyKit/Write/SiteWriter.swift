@@ -57,7 +57,8 @@ public struct SiteWriter: Sendable {
     /// holds anything Anthology did not make.
     func previousManifest(known: Result?) throws(BuildFailure) -> [String: UInt64?]? {
         let fm = FileManager.default
-        if let attributes = try? fm.attributesOfItem(atPath: output.path), attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+        // `readlink` rather than `attributesOfItem`, which also reads the user and group databases.
+        if (try? fm.destinationOfSymbolicLink(atPath: output.path)) != nil {
             throw BuildFailure([.error(displayOutput, "the output folder is a symbolic link",
                                        fix: "pass the real folder with --output")])
         }
