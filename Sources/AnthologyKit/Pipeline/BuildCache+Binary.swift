@@ -129,17 +129,18 @@ struct StoredStory: Equatable, BinaryCodable {
 }
 
 extension RenderCache: BinaryCodable {
-    /// Sorted by key, so the same cache is always the same bytes.
+    /// Pages in the order they were recorded, anchors by body fingerprint: one site always
+    /// gives the same bytes.
     func write(to writer: inout BinaryWriter) {
-        writer.write(UInt64(pages.count))
-        for path in pages.keys.sorted() {
+        writer.write(UInt64(order.count))
+        for path in order {
             writer.write(path)
             writer.write(pages[path]!)
         }
         writer.write(UInt64(anchors.count))
         for body in anchors.keys.sorted() {
             writer.write(body)
-            writer.write(anchors[body]!.sorted())
+            writer.write(anchors[body]!.ids)
         }
         writer.write(manifest)
     }
@@ -147,13 +148,14 @@ extension RenderCache: BinaryCodable {
     init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
         self.init()
         let pageCount = try reader.read(UInt64.self)
-        pages.reserveCapacity(Int(min(pageCount, 1 << 20)))
+        reserveCapacity(pages: Int(min(pageCount, 1 << 20)))
         for _ in 0..<pageCount {
-            pages[try reader.read(String.self)] = try reader.read(UInt64.self)
+            let path = try reader.read(String.self)
+            record(try reader.read(UInt64.self), for: path)
         }
         let anchorCount = try reader.read(UInt64.self)
         for _ in 0..<anchorCount {
-            anchors[try reader.read(UInt64.self)] = Set(try reader.read([String].self))
+            anchors[try reader.read(UInt64.self)] = PlacedAnchors(sorted: try reader.read([String].self))
         }
         manifest = try reader.read()
     }

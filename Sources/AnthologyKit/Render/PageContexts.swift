@@ -8,7 +8,7 @@ struct PageContexts {
     let metadata: SiteMetadata
     let structuredData: StructuredData
     /// Fragment ids actually placed in each story's text, by story index.
-    var placedAnchors: [Set<String>] = []
+    var placedAnchors: [PlacedAnchors] = []
 
     var siteTitle: String { metadata.title }
 

@@ -59,7 +59,7 @@ public struct SiteRenderer: Sendable {
 
         /// The anchors this page's body placed, if `cache` has this very page and them; nil
         /// when the page must be rendered again.
-        func cachedAnchors(in cache: RenderCache) -> Set<String>? {
+        func cachedAnchors(in cache: RenderCache) -> PlacedAnchors? {
             cache.pages[path] == fingerprint ? cache.anchors[body] : nil
         }
     }
@@ -88,13 +88,13 @@ public struct SiteRenderer: Sendable {
         let mentions = plan.mentions
         let previous = cache
         var next = RenderCache()
-        next.pages.reserveCapacity(previous.pages.count)
+        next.reserveCapacity(pages: previous.pages.count)
         next.anchors.reserveCapacity(site.stories.count)
         contexts.placedAnchors.reserveCapacity(site.stories.count)
         var unchanged: [String] = []
         var rendered = 0
 
-        let stories = Array(site.stories.indices).concurrentMap { index -> (page: String, fingerprint: UInt64, body: UInt64, rendered: Bool, anchors: Set<String>) in
+        let stories = Array(site.stories.indices).concurrentMap { index -> (page: String, fingerprint: UInt64, body: UInt64, rendered: Bool, anchors: PlacedAnchors) in
             let page = plan.storyPages[index]
             if let anchors = page.cachedAnchors(in: previous) {
                 return (page.path, page.fingerprint, page.body, false, anchors)
@@ -105,7 +105,7 @@ public struct SiteRenderer: Sendable {
         }
         for story in stories {
             contexts.placedAnchors.append(story.anchors)
-            next.pages[story.page] = story.fingerprint
+            next.record(story.fingerprint, for: story.page)
             next.anchors[story.body] = story.anchors
             if story.rendered { rendered += 1 } else { unchanged.append(story.page) }
         }
@@ -118,13 +118,13 @@ public struct SiteRenderer: Sendable {
             return (fingerprint, true)
         }
         for (page, result) in zip(plan.pages, others) {
-            next.pages[page.path] = result.fingerprint
+            next.record(result.fingerprint, for: page.path)
             if result.rendered { rendered += 1 } else { unchanged.append(page.path) }
         }
 
         /// A file outside the page list: kept when its fingerprint is the previous one.
         func keep(_ path: String, fingerprint: UInt64, else render: () -> String) {
-            next.pages[path] = fingerprint
+            next.record(fingerprint, for: path)
             if previous.pages[path] == fingerprint {
                 unchanged.append(path)
             } else {
@@ -157,7 +157,7 @@ public struct SiteRenderer: Sendable {
         var path: String
         var template: String
         /// Given the fragment ids each story page holds, by story index.
-        var fingerprint: @Sendable (_ placedAnchors: [Set<String>]) -> UInt64
+        var fingerprint: @Sendable (_ placedAnchors: [PlacedAnchors]) -> UInt64
         var context: @Sendable (PageContexts) -> [String: Any]
     }
 
@@ -219,12 +219,12 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The story's HTML with the first mention of each character and city linked to its page.
-    func storyBody(_ index: Int, in site: Site, targets: [MarkdownDocument.MentionTarget]) -> (html: String, anchors: Set<String>) {
+    func storyBody(_ index: Int, in site: Site, targets: [MarkdownDocument.MentionTarget]) -> (html: String, anchors: PlacedAnchors) {
         let story = site.stories[index]
         precondition(story.markdownIsRead, "the Markdown of \(story.relativePath) was not read before its page was rendered")
         let document = MarkdownDocument(markdown: story.markdown)
         if story.opensWithHeading { document.removeOpeningHeading() }
-        let anchors = document.linkFirstMentions(targets)
+        let anchors = PlacedAnchors(document.linkFirstMentions(targets))
         return (document.html(), anchors)
     }
 }

@@ -19,7 +19,7 @@ struct PageFingerprintTests {
         return SiteRenderer(templates: templates!, metadata: SiteMetadata(title: "Harbour Lights"))
     }()
 
-    static func fingerprints(_ site: Site, anchors: [Set<String>], renderer: SiteRenderer = renderer) -> Fingerprints {
+    static func fingerprints(_ site: Site, anchors: [PlacedAnchors], renderer: SiteRenderer = renderer) -> Fingerprints {
         let fingerprints = PageFingerprints(site: site, settings: renderer.settingsFingerprint)
         var contexts = PageContexts(site: site, metadata: renderer.metadata)
         contexts.placedAnchors = anchors
@@ -45,17 +45,17 @@ struct PageFingerprintTests {
     }
 
     /// The fixture anthology, linked, with every mention anchor of each story placed.
-    static func fixture() throws -> (Site, [Set<String>]) {
+    static func fixture() throws -> (Site, [PlacedAnchors]) {
         let folder = try FixtureAnthology(copying: FixtureAnthology.fixturesFolder("harbour-lights"))
         defer { folder.remove() }
         var report = BuildReport()
         let site = try Builder(options: folder.options).analyse(report: &report)
         let mentions = MentionTargets(site: site)
-        let anchors = site.stories.indices.map { Set(mentions.story($0).map(\.id)) }
+        let anchors = site.stories.indices.map { PlacedAnchors(mentions.story($0).map(\.id)) }
         return (site, anchors)
     }
 
-    typealias Change = (name: String, apply: @Sendable (inout Site, inout [Set<String>]) -> Void)
+    typealias Change = (name: String, apply: @Sendable (inout Site, inout [PlacedAnchors]) -> Void)
 
     /// One change to every value a page can show, each on its own.
     static let changes: [Change] = [
