@@ -27,16 +27,7 @@ extension StoryAnalysis: BinaryCodable {
         if let entities = try reader.read(StoryEntities?.self) {
             detection = (entities, try reader.read([Diagnostic].self))
         }
-        var parsed: ParsedStory?
-        if let stored {
-            parsed = ParsedStory(relativePath: stored.relativePath, displayPath: stored.displayPath,
-                                 frontMatter: stored.frontMatter, markdown: "", headingTitle: stored.headingTitle,
-                                 opensWithHeading: stored.opensWithHeading, prose: "", wordCount: stored.wordCount)
-            parsed?.opening = stored.opening
-            parsed?.leadWords = stored.leadWords
-            parsed?.markdownHash = stored.markdownHash
-            parsed?.markdownIsRead = false
-        }
+        let parsed = stored.map(ParsedStory.init(unread:))
         self.init(source: source, parsed: parsed, parseProblems: parseProblems, detection: detection)
         self.file = file
         needsText = parsed != nil
@@ -76,6 +67,26 @@ extension FileStamp: BinaryCodable {
         self.init(device: try reader.read(), inode: try reader.read(), size: Int64(try reader.read(Int.self)),
                   modified: Int64(try reader.read(Int.self)), changed: Int64(try reader.read(Int.self)),
                   readAt: Int64(try reader.read(Int.self)))
+    }
+}
+
+extension ParsedStory {
+    /// A story as the cache stored it, without its Markdown and prose (see `StoryAnalysis`),
+    /// field by field: the public initializer would work out an empty prose's opening and
+    /// lead words, and an empty Markdown's hash, only for the stored ones to replace them.
+    init(unread stored: StoredStory) {
+        relativePath = stored.relativePath
+        displayPath = stored.displayPath
+        frontMatter = stored.frontMatter
+        markdown = ""
+        markdownHash = stored.markdownHash
+        markdownIsRead = false
+        headingTitle = stored.headingTitle
+        opensWithHeading = stored.opensWithHeading
+        prose = ""
+        wordCount = stored.wordCount
+        opening = stored.opening
+        leadWords = stored.leadWords
     }
 }
 

@@ -115,6 +115,16 @@ struct StoryAnalysis: Sendable {
         get { storage.needsText }
         set { writable().needsText = newValue }
     }
+    /// Whether the story parsed, and whether `options` publish it: read in place, where
+    /// `parsed` would hand out a copy of the story, retaining each of its strings, for
+    /// each of ten thousand stories.
+    var isParsed: Bool { storage.parsed != nil }
+
+    func isPublished(with options: BuildOptions) -> Bool {
+        guard let draft = storage.parsed?.frontMatter.draft else { return false }
+        return options.publishes(draft: draft)
+    }
+
     /// The bytes this analysis was read from, so that saving the cache again does not encode
     /// it again; dropped by any change to what they hold.
     var encoded: Data? {

@@ -48,6 +48,10 @@ public struct BuildOptions: Sendable {
 extension BuildOptions {
     /// Whether the build publishes `story`: every story but drafts, unless drafts are included.
     func publishes(_ story: ParsedStory) -> Bool {
-        includeDrafts || !story.frontMatter.draft
+        publishes(draft: story.frontMatter.draft)
+    }
+
+    func publishes(draft: Bool) -> Bool {
+        includeDrafts || !draft
     }
 }
