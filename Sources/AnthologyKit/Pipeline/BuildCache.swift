@@ -45,9 +45,10 @@ public struct BuildCache: Sendable {
     /// Markdown, which the builder reads only for a page it renders again.
     func unreadFiles() -> [String: SourceFile] {
         var files: [String: SourceFile] = [:]
+        files.reserveCapacity(stories.count)
         for (path, analysis) in stories {
-            guard let file = analysis.file, let story = analysis.parsed, analysis.detection != nil else { continue }
-            files[path] = .unread(relativePath: path, displayPath: story.displayPath, file: file)
+            guard let file = analysis.file, analysis.isDetected, let displayPath = analysis.displayPath else { continue }
+            files[path] = .unread(relativePath: path, displayPath: displayPath, file: file)
         }
         return files
     }
@@ -115,10 +116,12 @@ struct StoryAnalysis: Sendable {
         get { storage.needsText }
         set { writable().needsText = newValue }
     }
-    /// Whether the story parsed, and whether `options` publish it: read in place, where
-    /// `parsed` would hand out a copy of the story, retaining each of its strings, for
-    /// each of ten thousand stories.
+    /// Whether the story parsed and was detected, its display path, and whether `options`
+    /// publish it: read in place, where `parsed` would hand out a copy of the story,
+    /// retaining each of its strings, for each of ten thousand stories.
     var isParsed: Bool { storage.parsed != nil }
+    var isDetected: Bool { storage.detection != nil }
+    var displayPath: String? { storage.parsed?.displayPath }
 
     func isPublished(with options: BuildOptions) -> Bool {
         guard let draft = storage.parsed?.frontMatter.draft else { return false }
