@@ -5,6 +5,7 @@ import Logging
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Build the site from the stories and templates.",
         discussion: "Reads every *.md, *.markdown and *.txt file under the seeds folder and writes the site to the output folder. The output folder is changed only when the build succeeds, only if Anthology made it, and only where pages changed. What the build learnt is kept in .anthology-cache/ for the next one (see --no-cache). Settings come from anthology.yml when it exists; a flag wins over the file."
     )

@@ -4,6 +4,7 @@ import Foundation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check a built site: links, fragments, HTML, reachability, feed and sitemap.",
         discussion: "Every internal link and #fragment must resolve inside the site, every page must be well-formed HTML, every character and city page must be at most two clicks from index.html, and feed.xml and sitemap.xml (when present) must parse and list only pages that exist. External links are not fetched. Exits non-zero when there is any problem."
     )

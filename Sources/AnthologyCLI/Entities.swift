@@ -4,6 +4,7 @@ import Foundation
 
 struct Entities: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "entities",
         abstract: "List the characters, cities and places found in each story.",
         discussion: "Nothing is written. Use it to check detection and to write `characters`, `cities` or `not` corrections in front matter."
     )

@@ -4,6 +4,7 @@ import Foundation
 
 struct Evaluate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "evaluate",
         abstract: "Measure detection against stories with gold annotations.",
         discussion: "Every story in the folder needs a `<name>.gold.yml` beside it listing its characters and cities. Prints precision and recall for characters and cities, and every miss and false hit."
     )

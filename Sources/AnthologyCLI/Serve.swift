@@ -5,6 +5,7 @@ import Logging
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Preview the site: build it, serve it locally, rebuild and reload on every save.",
         discussion: "Watches the seeds and templates folders (and anthology.yml). Pages open in a browser reload after each save; a stylesheet change is applied without a reload; a build error is shown in the browser until the next good save. Press Ctrl-C to stop."
     )

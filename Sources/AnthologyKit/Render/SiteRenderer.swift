@@ -69,7 +69,8 @@ public struct SiteRenderer: Sendable {
         let mentions = MentionTargets(site: site)
         let storyPages = Array(site.stories.indices).concurrentMap { index in
             let path = SitePaths.story(site.stories[index].slug)
-            let body = Self.bodyFingerprint(site.stories[index], targets: mentions.story(index))
+            let body = Self.bodyFingerprint(markdownHash: site.stories[index].markdownHash,
+                                            opensWithHeading: site.stories[index].opensWithHeading, targets: mentions.story(index))
             return StoryPage(path: path, fingerprint: fingerprints.story(index, path: path, body: body), body: body)
         }
         let pages = pageList(site, fingerprints: fingerprints)
@@ -205,10 +206,12 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Everything a story's body depends on: its Markdown and what its mentions link to.
-    static func bodyFingerprint(_ story: Site.Story, targets: [MarkdownDocument.MentionTarget]) -> UInt64 {
+    /// Given the two values it takes of the story, not the story, which passing would copy
+    /// (see `PageFingerprints.card`).
+    static func bodyFingerprint(markdownHash: UInt64, opensWithHeading: Bool, targets: [MarkdownDocument.MentionTarget]) -> UInt64 {
         var hash = ContentHash()
-        hash.combine(story.markdownHash)
-        hash.combine(story.opensWithHeading)
+        hash.combine(markdownHash)
+        hash.combine(opensWithHeading)
         for target in targets {
             hash.combine(target.forms.count)
             for form in target.forms { hash.combine(form) }

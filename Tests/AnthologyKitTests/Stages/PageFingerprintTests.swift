@@ -27,7 +27,8 @@ struct PageFingerprintTests {
         let mentions = MentionTargets(site: site)
         for index in site.stories.indices {
             let path = SitePaths.story(site.stories[index].slug)
-            let body = SiteRenderer.bodyFingerprint(site.stories[index], targets: mentions.story(index))
+            let body = SiteRenderer.bodyFingerprint(markdownHash: site.stories[index].markdownHash,
+                                                    opensWithHeading: site.stories[index].opensWithHeading, targets: mentions.story(index))
             var context = ContentHash()
             context.combine(body)
             ContextFingerprint.combine(contexts.story(index, body: ""), into: &context)
