@@ -4,10 +4,10 @@ import Foundation
 /// a story is a `ShortStory`, a character a `Person`, a city a `City`, the anthology a `Book`
 /// whose parts are the stories.
 ///
-/// Objects are typed dictionaries (`JSONValue`) written by `ScriptSafeJSON` with sorted keys, so quoting is
-/// always right and output is byte-identical between builds. URLs appear only with a base URL:
-/// JSON-LD is read by crawlers that know the page's address anyway, and a relative URL would
-/// be resolved against wherever the page was fetched from.
+/// Objects are typed dictionaries (`JSONValue`) written by `ScriptSafeJSON` with sorted keys,
+/// so quoting is always right and output is byte-identical between builds. URLs appear only
+/// with a base URL: JSON-LD is read by crawlers that know the page's address anyway, and a
+/// relative URL would be resolved against wherever the page was fetched from.
 struct StructuredData {
     let site: Site
     let metadata: SiteMetadata

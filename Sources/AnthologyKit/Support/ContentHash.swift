@@ -105,7 +105,19 @@ extension ContentHash {
 extension UInt64 {
     /// Sixteen hex digits, for manifests and ETags.
     var hex: String {
-        let digits = String(self, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        appendHex(digits: 16, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// The last `digits` lower-case hex digits, appended as bytes, for text that is built as
+    /// bytes (a manifest's 14,000 hashes, JSON's `\uXXXX`) without a string for each.
+    func appendHex(digits: Int, to bytes: inout [UInt8]) {
+        for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {
+            bytes.append(Self.hexDigits[Int(truncatingIfNeeded: self >> UInt64(shift)) & 0xF])
+        }
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

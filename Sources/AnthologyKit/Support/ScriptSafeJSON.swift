@@ -40,8 +40,6 @@ enum ScriptSafeJSON {
         }
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     /// Works on UTF-8 bytes: every byte that needs escaping is ASCII, except U+2028 and U+2029
     /// (E2 80 A8 and E2 80 A9), so everything else is copied as it is.
     private static func writeString(_ text: String, into output: inout [UInt8]) {
@@ -73,8 +71,6 @@ enum ScriptSafeJSON {
 
     private static func unicodeEscape(_ value: UInt32, into output: inout [UInt8]) {
         output += #"\u"#.utf8
-        for shift in stride(from: 12, through: 0, by: -4) {
-            output.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
-        }
+        UInt64(value).appendHex(digits: 4, to: &output)
     }
 }

@@ -88,15 +88,11 @@ public struct SiteWriter: Sendable {
         for (path, hash) in hashes.sorted(by: { $0.key < $1.key }) {
             bytes += path.utf8
             bytes.append(UInt8(ascii: "\t"))
-            for shift in stride(from: 60, through: 0, by: -4) {
-                bytes.append(hexDigits[Int(truncatingIfNeeded: hash >> UInt64(shift)) & 0xF])
-            }
+            hash.appendHex(digits: 16, to: &bytes)
             bytes.append(UInt8(ascii: "\n"))
         }
         return Data(bytes)
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// The files a manifest lists, with their hashes.
     static func manifest(in folder: URL, known: Result? = nil) -> [String: UInt64?]? {

@@ -37,6 +37,12 @@ struct WriteTests {
         defer { site.remove() }
         let hashes: [String: UInt64] = ["index.html": 0, "stories/é/index.html": .max, "a/b.css": 0x0123_4567_89AB_CDEF]
         var text = SiteWriter.manifestText(hashes)
+        // Sixteen lower-case hex digits, zeros included, as `hex` writes them for ETags too.
+        let lines = String(decoding: text, as: UTF8.self).split(separator: "\n")
+        #expect(lines.contains("a/b.css\t0123456789abcdef"))
+        #expect(lines.contains("index.html\t0000000000000000"))
+        #expect(UInt64(0x0123_4567_89AB_CDEF).hex == "0123456789abcdef")
+        #expect(UInt64(0xA).hex == "000000000000000a")
         text.append(Data("odd/line\nbad/hash\tfffffffffffffffff\nnot/hex\t12g4\n".utf8))
         try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
         try text.write(to: site.output.appendingPathComponent(SiteWriter.manifestName))
