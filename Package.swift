@@ -42,7 +42,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [
-                .copy("Resources/gazetteer.tsv"), .copy("Resources/given-names.tsv"), .copy("Resources/common-words.txt"),
+                .copy("Resources/gazetteer.tsv"), .copy("Resources/gazetteer-index.tsv"), .copy("Resources/given-names.tsv"), .copy("Resources/common-words.txt"),
             ]
         ),
         .executableTarget(

@@ -6,130 +6,93 @@ import Foundation
 /// Tokyo; where several cities share a name the most populous wins, which is what a reader
 /// assumes when a story gives no country.
 public struct Gazetteer: Sendable {
-    private var byKey: [String: [City]] = [:]
-    /// The same, for names found only among a city's alternate names ("Bombay", "Peking").
-    private var byAlternateKey: [String: [City]] = [:]
-    private var countries: Set<String> = []
+    /// One city a line, in the format Scripts/make-gazetteer.py writes (`gazetteer.tsv`).
+    private let table: ByteLines
+    /// The keys, sorted by their bytes, each with the line numbers of its cities in `table`
+    /// (`gazetteer-index.tsv`; see `index(of:)` for its format). A lookup is a binary search
+    /// in it: nothing is folded, hashed or made into a string when the gazetteer loads.
+    private let index: ByteLines
     /// Lower-case words that join the capitalised words of a city's name: "es" in
     /// "Dar es Salaam", "upon" in "Newcastle upon Tyne". A name run may go on through them.
-    public private(set) var joiningWords: Set<String> = []
+    public let joiningWords: Set<String>
 
-    /// - Parameter cities: each city with its names; the first two (name and ASCII name) are
-    ///   primary, the rest alternates.
-    public init(cities: [(city: City, names: [String])]) {
-        byKey.reserveCapacity(cities.count * 2)
-        byAlternateKey.reserveCapacity(cities.count * 2)
-        var countryNames = Set<String>()
-        for (city, names) in cities {
-            let primaryKeys = names.prefix(2).map(Self.key)
-            for (index, name) in names.enumerated() where !name.isEmpty {
-                // The name and ASCII name were just folded; folding a non-ASCII name is the costly part of loading.
-                let key = index < primaryKeys.count ? primaryKeys[index] : Self.key(name)
-                // A city is listed once under each key: its names are added together, so a
-                // key it already has ends the list the city was last added to.
-                if primaryKeys.contains(key) {
-                    if byKey[key]?.last?.id != city.id { byKey[key, default: []].append(city) }
-                } else if byAlternateKey[key]?.last?.id != city.id {
-                    byAlternateKey[key, default: []].append(city)
-                }
-            }
-            // Some 250 countries among 23,000 cities: each is folded once.
-            if !city.countryName.isEmpty, countryNames.insert(city.countryName).inserted {
-                countries.insert(Self.key(city.countryName))
-            }
-            // Only a name of three words or more has one between its first and last.
-            guard city.name.utf8.contains(UInt8(ascii: " ")) else { continue }
-            let words = city.name.split(separator: " ")
-            for word in words.dropFirst().dropLast() where word.first?.isLowercase == true {
-                joiningWords.insert(String(word))
+    /// Reads the format written by Scripts/make-gazetteer.py, and indexes it.
+    public init(tsv: String) {
+        let table = ByteLines(Array(tsv.utf8))
+        self.init(table: table, index: ByteLines(Self.index(of: table)))
+    }
+
+    /// `index` must be `index(of: table)`, as `bundled`'s is (a test checks it).
+    init(table: ByteLines, index: ByteLines) {
+        // Line numbers from an index of another table would name the wrong cities, silently.
+        precondition(index.firstLine(withPrefix: Kind.lines.prefix(String(table.count))) != nil,
+                     "the gazetteer's index was not made for its table: run Scripts/make-gazetteer-index.py")
+        self.table = table
+        self.index = index
+        var joiningWords: Set<String> = []
+        if var line = index.firstLine(withPrefix: Kind.joining.prefix) {
+            while line < index.count, index.bytes[index.range(of: line).lowerBound] == Kind.joining.rawValue {
+                joiningWords.insert(index.string(index.columns(of: line)[1]))
+                line += 1
             }
         }
-        let byPopulation = { (a: City, b: City) in (a.population, b.id) > (b.population, a.id) }
-        // In place, through the values' indexes, taken out first: changing the dictionary
-        // while iterating its keys, or its `indices` (which hold the table too), made it copy
-        // itself, 50,000 entries, once per table.
-        for index in Array(byKey.indices) where byKey.values[index].count > 1 { byKey.values[index].sort(by: byPopulation) }
-        for index in Array(byAlternateKey.indices) where byAlternateKey.values[index].count > 1 {
-            byAlternateKey.values[index].sort(by: byPopulation)
+        self.joiningWords = joiningWords
+    }
+
+    /// The bundled gazetteer and its index, read once per process.
+    public static let bundled = Gazetteer(table: resource("gazetteer"), index: resource("gazetteer-index"))
+
+    /// A bundled `.tsv` file.
+    static func resource(_ name: String) -> ByteLines {
+        guard let path = Bundle.module.url(forResource: name, withExtension: "tsv")?.path, let bytes = FileBytes.read(path) else {
+            preconditionFailure("the \(name) resource is missing from the AnthologyKit bundle")
         }
+        return ByteLines(bytes)
     }
 
     /// Whether `name` is a country ("Poland", "Venezuela"), which is never a city.
     public func isCountry(_ name: String) -> Bool {
-        countries.contains(Self.key(name))
-    }
-
-    /// The bundled gazetteer, read once per process.
-    public static let bundled: Gazetteer = {
-        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            preconditionFailure("the gazetteer resource is missing from the AnthologyKit bundle")
-        }
-        return Gazetteer(tsv: text)
-    }()
-
-    /// Reads the format written by Scripts/make-gazetteer.py.
-    public init(tsv: String) {
-        var tsv = tsv
-        self.init(cities: tsv.withUTF8(Self.entries))
-    }
-
-    /// The cities of a TSV text, read by bytes: lines end at line feeds (a carriage return
-    /// before one is dropped, so a file saved with Windows line ends reads like any other),
-    /// columns at tabs and alternate names at commas, all single bytes that no other
-    /// character contains. Splitting the 1.6 MB into arrays of substrings first, then
-    /// copying each into a string, was most of the time it took to read.
-    private static func entries(_ bytes: UnsafeBufferPointer<UInt8>) -> [(city: City, names: [String])] {
-        func text(_ range: Range<Int>) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        }
-        var entries: [(city: City, names: [String])] = []
-        entries.reserveCapacity(bytes.count / 64)
-        var columns: [Range<Int>] = []
-        var lineStart = 0
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            defer { lineStart = lineEnd + 1 }
-            let end = lineEnd > lineStart && bytes[lineEnd - 1] == UInt8(ascii: "\r") ? lineEnd - 1 : lineEnd
-            guard end > lineStart, bytes[lineStart] != UInt8(ascii: "#") else { continue }
-            columns.removeAll(keepingCapacity: true)
-            var columnStart = lineStart
-            for index in lineStart..<end where bytes[index] == UInt8(ascii: "\t") {
-                columns.append(columnStart..<index)
-                columnStart = index + 1
-            }
-            columns.append(columnStart..<end)
-            guard columns.count >= 10 else { continue }
-            let name = text(columns[1])
-            let city = City(id: text(columns[0]), name: name, countryCode: text(columns[3]), countryName: text(columns[4]),
-                            admin1: text(columns[5]), population: Int(text(columns[8])) ?? 0,
-                            latitude: Double(text(columns[6])), longitude: Double(text(columns[7])))
-            var names = [name, text(columns[2])]
-            var alternateStart = columns[9].lowerBound
-            for index in columns[9].lowerBound...columns[9].upperBound
-            where index == columns[9].upperBound || bytes[index] == UInt8(ascii: ",") {
-                if index > alternateStart { names.append(text(alternateStart..<index)) }
-                alternateStart = index + 1
-            }
-            entries.append((city, names))
-        }
-        return entries
+        index.firstLine(withPrefix: Kind.country.prefix(Self.key(name))) != nil
     }
 
     /// All cities called `name`, most populous first; by alternate name only when none has it as its name.
     public func cities(named name: String) -> [City] {
         let key = Self.key(name)
-        return byKey[key] ?? byAlternateKey[key] ?? []
+        let primary = cities(under: Kind.primary.prefix(key))
+        return primary.isEmpty ? cities(under: Kind.alternate.prefix(key)) : primary
     }
 
     /// Cities whose name (or, with `alternates`, only an alternate name) is `name`.
     public func cities(named name: String, alternates: Bool) -> [City] {
-        (alternates ? byAlternateKey : byKey)[Self.key(name)] ?? []
+        cities(under: (alternates ? Kind.alternate : Kind.primary).prefix(Self.key(name)))
     }
 
     public func city(named name: String) -> City? {
         cities(named: name).first
+    }
+
+    /// The cities listed on the index line that starts with `prefix`.
+    private func cities(under prefix: [UInt8]) -> [City] {
+        guard let line = index.firstLine(withPrefix: prefix) else { return [] }
+        var cities: [City] = []
+        var number = 0
+        for byte in index.bytes[index.columns(of: line)[2]] {
+            if byte == UInt8(ascii: ",") {
+                cities.append(city(onLine: number))
+                number = 0
+            } else {
+                number = number * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+        }
+        cities.append(city(onLine: number))
+        return cities
+    }
+
+    private func city(onLine line: Int) -> City {
+        let columns = table.columns(of: line)
+        let text = { (column: Int) in table.string(columns[column]) }
+        return City(id: text(0), name: text(1), countryCode: text(3), countryName: text(4), admin1: text(5),
+                    population: Int(text(8)) ?? 0, latitude: Double(text(6)), longitude: Double(text(7)))
     }
 
     /// Among same-named cities, the one whose region or country the text names nearest to the

@@ -69,7 +69,7 @@ public struct CacheFile: Sendable {
         var parts = ["v\(formatVersion)"]
         let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? Bundle.main.executablePath
         var files = [executable]
-        for (name, type) in [("gazetteer", "tsv"), ("given-names", "tsv"), ("common-words", "txt")] {
+        for (name, type) in [("gazetteer", "tsv"), ("gazetteer-index", "tsv"), ("given-names", "tsv"), ("common-words", "txt")] {
             files.append(Bundle.module.url(forResource: name, withExtension: type)?.path)
         }
         // By `stat` itself: `FileManager.attributesOfItem` also looks up the owner's user and

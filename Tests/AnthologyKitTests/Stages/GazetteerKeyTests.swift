@@ -68,3 +68,63 @@ struct GazetteerFileTests {
         #expect(gazetteer.city(named: "Oldtown")?.population == 20000)
     }
 }
+
+/// The bundled index is written ahead by a Python script (Scripts/make-gazetteer-index.py), so
+/// that loading folds nothing; it must be exactly what Swift's own folding makes of the cities.
+@Suite("Detect: gazetteer index")
+struct GazetteerIndexTests {
+    @Test func bundledIndexIsTheIndexOfTheCities() {
+        let shipped = Gazetteer.resource("gazetteer-index")
+        let computed = ByteLines(Gazetteer.index(of: Gazetteer.resource("gazetteer")))
+        #expect(shipped.count == computed.count)
+        // The first difference, with its line, rather than thousands of them.
+        let different = (0..<min(shipped.count, computed.count)).first {
+            shipped.string(shipped.range(of: $0)) != computed.string(computed.range(of: $0))
+        }
+        let line = { (lines: ByteLines) in different.map { lines.string(lines.range(of: $0)) } ?? "" }
+        #expect(different == nil, """
+            line \(line(shipped).debugDescription) should be \(line(computed).debugDescription): run \
+            Scripts/make-gazetteer-index.py again, or make it fold names as Gazetteer.key does
+            """)
+        #expect(computed.count > 20_000)
+    }
+
+    @Test func findsEveryCityByEachOfItsNames() {
+        let table = Gazetteer.resource("gazetteer")
+        var unfound: [String] = []
+        for line in 0..<table.count {
+            let columns = table.columns(of: line)
+            let id = table.string(columns[0])
+            for column in [1, 2] where !Gazetteer.bundled.cities(named: table.string(columns[column])).contains(where: { $0.id == id }) {
+                unfound.append(table.string(columns[column]))
+            }
+        }
+        #expect(unfound.isEmpty, "\(unfound.prefix(5))")
+        #expect(Gazetteer.bundled.isCountry("Japan") && Gazetteer.bundled.isCountry("IVORY COAST") && !Gazetteer.bundled.isCountry("Tokyo"))
+        #expect(Gazetteer.bundled.joiningWords.isSuperset(of: ["es", "upon", "de"]) && !Gazetteer.bundled.joiningWords.contains("City"))
+    }
+}
+
+@Suite("Support: byte lines")
+struct ByteLinesTests {
+    @Test func numbersLinesWithoutCommentsEmptyLinesOrLineEnds() {
+        let lines = ByteLines(Array("# note\nb\tone\r\n\r\n\na\nc\tthree".utf8))
+        #expect((0..<lines.count).map { lines.string(lines.range(of: $0)) } == ["b\tone", "a", "c\tthree"])
+        #expect(lines.columns(of: 0).map(lines.string) == ["b", "one"])
+        #expect(lines.columns(of: 1).map(lines.string) == ["a"])
+    }
+
+    @Test func findsTheFirstLineWithAPrefixInSortedLines() {
+        let lines = ByteLines(Array("a\tx\np\tab\t1\np\tab c\t2\np\tabc\t3\np\tb\t4\n".utf8))
+        let find = { (prefix: String) in lines.firstLine(withPrefix: Array(prefix.utf8)) }
+        #expect(find("p\tab\t") == 1)
+        #expect(find("p\tab c\t") == 2)
+        #expect(find("p\tabc\t") == 3)
+        #expect(find("p\t") == 1)
+        #expect(find("p\ta\t") == nil)
+        #expect(find("p\tc\t") == nil)
+        #expect(find("a\tx") == 0)
+        #expect(find("") == 0)
+        #expect(ByteLines([]).firstLine(withPrefix: Array("a".utf8)) == nil)
+    }
+}

@@ -257,7 +257,8 @@ final class PersistentCacheTests {
 
     @Test func theToolStampNamesTheExecutableAndTheWordLists() {
         let parts = CacheFile.toolStamp.split(separator: " ")
-        #expect(parts.count == 5)
+        // The format version, the executable, the gazetteer and its index, the given names and the common words.
+        #expect(parts.count == 6)
         #expect(!CacheFile.toolStamp.contains("?"), "\(CacheFile.toolStamp)")
         // Size, modification time (to the microsecond) and inode of each file.
         #expect(parts.dropFirst().allSatisfy { $0.split(separator: "/").count == 3 })
