@@ -6,40 +6,31 @@ import Foundation
 /// "Tokyo") is most likely a name even if the story never uses it mid-sentence; one that is
 /// ("Despite", "Together") needs other evidence.
 public struct CommonWords: Sendable {
-    private let words: Set<String>
+    /// One word a line, sorted by their bytes: a lookup is a binary search, and loading the
+    /// 64,000 words makes no string or set of them (that took 15 ms of every build's start).
+    /// Only sentence-initial words and hyphenated parts are looked up, a few per story. Words
+    /// compare by their bytes, as the bundled ones are ASCII.
+    private let words: ByteLines
 
     public init(_ words: Set<String>) {
-        self.words = words
+        self.words = ByteLines(sorting: words.map { Array($0.utf8) })
     }
 
-    public static let bundled: CommonWords = {
-        guard let url = Bundle.module.url(forResource: "common-words", withExtension: "txt"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
+    public static let bundled = CommonWords(lines: bundledLines)
+
+    /// The bundled list's file.
+    static var bundledLines: ByteLines {
+        guard let path = Bundle.module.url(forResource: "common-words", withExtension: "txt")?.path,
+              let bytes = FileBytes.read(path) else {
             preconditionFailure("the common-words resource is missing from the AnthologyKit bundle")
         }
-        return CommonWords(lines: text)
-    }()
+        return ByteLines(bytes)
+    }
 
-    /// One word per line; lines starting with `#` are comments.
-    ///
-    /// Read by bytes, a line at a time: splitting 600 KB by characters took a third of a
-    /// small build's start-up, and making an array of its 64,000 lines first, almost half of
-    /// reading it. Into a set sized for the lines at once, rather than one grown as it fills.
-    init(lines text: String) {
-        var text = text
-        words = text.withUTF8 { bytes in
-            var words = Set<String>(minimumCapacity: bytes.count { $0 == UInt8(ascii: "\n") } + 1)
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-                if end > start, bytes[start] != UInt8(ascii: "#") {
-                    words.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-                }
-                start = end + 1
-            }
-            return words
-        }
+    /// One word per line; lines starting with `#` are comments. Sorted here unless they are
+    /// (Scripts/make-common-words.sh sorts them by bytes).
+    init(lines: ByteLines) {
+        words = lines.sorted()
     }
 
     /// "Despite" and "despite" are common; "Oskar" is not. Hyphenated words count when every part does.
@@ -49,9 +40,9 @@ public struct CommonWords: Sendable {
 
     /// `contains` for a word its caller has lower-cased already.
     func contains(lowercased lower: String) -> Bool {
-        if words.contains(lower) { return true }
+        if words.contains(Array(lower.utf8)) { return true }
         guard lower.utf8.contains(UInt8(ascii: "-")) else { return false }  // no hyphen, no parts
-        let parts = lower.split(separator: "-")
-        return parts.count > 1 && parts.allSatisfy { words.contains(String($0)) }
+        let parts = lower.utf8.split(separator: UInt8(ascii: "-"))
+        return parts.count > 1 && parts.allSatisfy { words.contains(Array($0)) }
     }
 }

@@ -32,7 +32,7 @@ extension Gazetteer {
     /// A city is listed once under each key: its name and ASCII name are primary keys, and
     /// its other names are alternate keys unless they fold to a primary one. A line with
     /// fewer than ten columns is not a city.
-    static func index(of table: ByteLines) -> [UInt8] {
+    static func index(of table: ByteLines) -> ByteLines {
         var primary: [String: [Int]] = [:]
         var alternate: [String: [Int]] = [:]
         var countries: Set<String> = []
@@ -72,7 +72,6 @@ extension Gazetteer {
         lines += countries.map(Kind.country.prefix)
         lines += joining.map(Kind.joining.prefix)
         lines.append(Kind.lines.prefix(String(table.count)))
-        lines.sort { $0.lexicographicallyPrecedes($1) }
-        return Array(lines.joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")]
+        return ByteLines(sorting: lines)
     }
 }

@@ -19,7 +19,7 @@ public struct Gazetteer: Sendable {
     /// Reads the format written by Scripts/make-gazetteer.py, and indexes it.
     public init(tsv: String) {
         let table = ByteLines(Array(tsv.utf8))
-        self.init(table: table, index: ByteLines(Self.index(of: table)))
+        self.init(table: table, index: Self.index(of: table))
     }
 
     /// `index` must be `index(of: table)`, as `bundled`'s is (a test checks it).

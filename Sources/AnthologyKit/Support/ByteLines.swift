@@ -37,7 +37,26 @@ struct ByteLines: Sendable {
         self.ends = ends
     }
 
+    /// `lines` sorted by their bytes, ready for `firstLine(withPrefix:)` and `contains(_:)`.
+    init(sorting lines: [[UInt8]]) {
+        let sorted = lines.sorted { $0.lexicographicallyPrecedes($1) }
+        self.init(Array(sorted.joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")])
+    }
+
     var count: Int { starts.count }
+
+    /// These lines, sorted by their bytes: themselves if they are.
+    func sorted() -> ByteLines {
+        isSorted ? self : ByteLines(sorting: (0..<count).map { Array(bytes[range(of: $0)]) })
+    }
+
+    var isSorted: Bool {
+        bytes.withUnsafeBufferPointer { text in
+            (0..<max(count - 1, 0)).allSatisfy {
+                Self.compare(UnsafeBufferPointer(rebasing: text[range(of: $0)]), UnsafeBufferPointer(rebasing: text[range(of: $0 + 1)])) <= 0
+            }
+        }
+    }
 
     /// The bytes of line `index`, without its line end.
     func range(of index: Int) -> Range<Int> {
@@ -83,6 +102,12 @@ struct ByteLines: Sendable {
                     ? low : nil
             }
         }
+    }
+
+    /// In lines sorted by their bytes, whether one is exactly `line`.
+    func contains(_ line: [UInt8]) -> Bool {
+        guard let found = firstLine(withPrefix: line) else { return false }
+        return range(of: found).count == line.count
     }
 
     /// Byte order, as `memcmp` then length: a prefix sorts before what it begins.

@@ -75,7 +75,7 @@ struct GazetteerFileTests {
 struct GazetteerIndexTests {
     @Test func bundledIndexIsTheIndexOfTheCities() {
         let shipped = Gazetteer.resource("gazetteer-index")
-        let computed = ByteLines(Gazetteer.index(of: Gazetteer.resource("gazetteer")))
+        let computed = Gazetteer.index(of: Gazetteer.resource("gazetteer"))
         #expect(shipped.count == computed.count)
         // The first difference, with its line, rather than thousands of them.
         let different = (0..<min(shipped.count, computed.count)).first {
@@ -126,5 +126,23 @@ struct ByteLinesTests {
         #expect(find("a\tx") == 0)
         #expect(find("") == 0)
         #expect(ByteLines([]).firstLine(withPrefix: Array("a".utf8)) == nil)
+    }
+}
+
+/// The common words are looked up by binary search in their file, which must then be sorted.
+@Suite("Detect: common words")
+struct CommonWordsTests {
+    @Test func findsWordsOfAnUnsortedListAndEveryPartOfAHyphenatedOne() {
+        let words = CommonWords(lines: ByteLines(Array("# a comment\r\nzebra\r\nbright\nsky\n\napple\n".utf8)))
+        for word in ["zebra", "Bright", "APPLE", "sky-bright", "apple-zebra-sky"] { #expect(words.contains(word), "\(word)") }
+        for word in ["# a comment", "zebr", "zebras", "oskar", "sky-oskar", "-", "sky-", ""] { #expect(!words.contains(word), "\(word)") }
+        #expect(CommonWords(["sky", "apple"]).contains("Sky"))
+    }
+
+    /// Sorted by Scripts/make-common-words.sh, so that loading need not sort it.
+    @Test func theBundledListIsSortedAlready() {
+        #expect(CommonWords.bundledLines.isSorted && CommonWords.bundledLines.count > 60_000)
+        #expect(CommonWords.bundled.contains("despite") && CommonWords.bundled.contains("Together"))
+        #expect(!CommonWords.bundled.contains("Oskar") && !CommonWords.bundled.contains("Tokyo"))
     }
 }
