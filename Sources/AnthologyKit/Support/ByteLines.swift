@@ -17,20 +17,24 @@ struct ByteLines: Sendable {
         precondition(bytes.count < Int(Int32.max), "a file of more than 2 GB")
         var starts: [Int32] = []
         var ends: [Int32] = []
-        let estimate = bytes.count { $0 == UInt8(ascii: "\n") } + 1
-        starts.reserveCapacity(estimate)
-        ends.reserveCapacity(estimate)
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            let next = end + 1
-            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-            if end > start, bytes[start] != UInt8(ascii: "#") {
-                starts.append(Int32(start))
-                ends.append(Int32(end))
+        bytes.withUnsafeBufferPointer { text in
+            guard let base = text.baseAddress else { return }
+            // Line ends found by `memchr`: a loop over the array's bytes took 4 ns a byte.
+            let estimate = text.count / 16
+            starts.reserveCapacity(estimate)
+            ends.reserveCapacity(estimate)
+            var start = 0
+            while start < text.count {
+                let newline = memchr(base + start, Int32(UInt8(ascii: "\n")), text.count - start)
+                var end = newline.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? text.count
+                let next = end + 1
+                if end > start, text[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                if end > start, text[start] != UInt8(ascii: "#") {
+                    starts.append(Int32(start))
+                    ends.append(Int32(end))
+                }
+                start = next
             }
-            start = next
         }
         self.bytes = bytes
         self.starts = starts
