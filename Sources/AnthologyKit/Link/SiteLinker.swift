@@ -3,24 +3,21 @@
 public struct SiteLinker: Sendable {
     /// A story after detection, with its corrections applied.
     ///
-    /// What linking needs from one story alone (each character's excerpt and merge key; the
-    /// opening comes with the parsed story) is worked out here, so that it runs in parallel
-    /// with the other stories and is kept with the story's cached analysis: a rebuild after
-    /// one save links in time proportional to the anthology, not to the length of its
-    /// stories. A class, so that the cache and each relink share it rather than copy it.
+    /// What linking needs from one story alone (each character's excerpt; the opening comes
+    /// with the parsed story) is worked out here, so that it runs in parallel with the other
+    /// stories and is kept with the story's cached analysis: a rebuild after one save links
+    /// in time proportional to the anthology, not to the length of its stories. A class, so
+    /// that the cache and each relink share it rather than copy it.
     public final class Input: Sendable {
         public let story: ParsedStory
         public let entities: StoryEntities
-        /// For each of `entities.characters`: the text around its first mention, and the key
-        /// that merges it with the same person in other stories (case and accents folded).
+        /// For each of `entities.characters`: the text around its first mention.
         let characterExcerpts: [String]
-        let characterKeys: [String]
 
         public init(story: ParsedStory, entities: StoryEntities) {
             self.story = story
             self.entities = entities
             characterExcerpts = entities.characters.map { Excerpt.around($0.forms, in: $0.sentence) }
-            characterKeys = entities.characters.map { Gazetteer.key($0.name) }
         }
     }
 
@@ -44,6 +41,10 @@ public struct SiteLinker: Sendable {
         let keys = inputs.map(ReadingOrder.init)
         let order = inputs.indices.sorted { keys[$0] < keys[$1] }
         var notes: [Diagnostic] = []
+        // The keys that merge a character with the same person in other stories (case and
+        // accents folded), on every core. Only here: a link rebuilt from the disk cache
+        // (`StoredLink`) does not merge, and folding every name again cost it 6 ms.
+        let characterKeys = inputs.concurrentMap { $0.entities.characters.map { Gazetteer.key($0.name) } }
 
         // Stories, in reading order. Titles and the slugs they ask for, then the stories
         // themselves, are made on every core; only handing out the slugs goes in order.
@@ -73,7 +74,7 @@ public struct SiteLinker: Sendable {
             let input = inputs[inputIndex]
             let listed = input.story.frontMatter.characters != nil
             for (position, detected) in input.entities.characters.enumerated() {
-                let folded = input.characterKeys[position]
+                let folded = characterKeys[inputIndex][position]
                 let key = detected.name.containsSpace || listed ? folded : "\(storyIndex)/" + folded
                 let appearance = Site.Character.Appearance(
                     story: storyIndex, mentions: detected.mentions, excerpt: input.characterExcerpts[position])
