@@ -16,7 +16,7 @@ extension SiteWriter {
             /// A first build, written to `staging` and moved into place at the end.
             case fresh(staging: URL)
             /// Later builds update the output folder in place; `previous` is its manifest.
-            case update(previous: [String: UInt64?])
+            case update(previous: Manifest)
         }
 
         struct State: Sendable {
@@ -52,7 +52,7 @@ extension SiteWriter {
                 case .fresh:
                     try FileOutput.write(file.contents, to: path)
                 case .update(let previous):
-                    if previous[file.path] == hash, FileManager.default.fileExists(atPath: path) {
+                    if previous.hashes[file.path] == hash, FileManager.default.fileExists(atPath: path) {
                         wrote = false
                     } else {
                         try replace(path, with: file.contents)
@@ -106,31 +106,33 @@ extension SiteWriter {
 
         private func finishFresh(_ state: State, staging: URL) throws -> Result {
             let fm = FileManager.default
-            let text = SiteWriter.manifestText(state.manifest)
+            let (text, order) = SiteWriter.manifestText(state.manifest)
             try FileOutput.write(text, to: root + "/" + SiteWriter.manifestName)
             if fm.fileExists(atPath: writer.output.path) { try fm.removeItem(at: writer.output) }  // an empty folder
             try fm.moveItem(at: staging, to: writer.output)
             return Result(written: state.written.sorted(), removed: [], files: state.manifest.count + 1,
-                          manifestHash: ContentHash.of(text), manifest: state.manifest)
+                          manifestHash: ContentHash.of(text), manifest: state.manifest, order: order)
         }
 
-        private func finishUpdate(_ state: State, unchanged: [String], previous: [String: UInt64?]) throws -> Result {
+        private func finishUpdate(_ state: State, unchanged: [String], previous: Manifest) throws -> Result {
             let fm = FileManager.default
             var manifest = state.manifest
+            manifest.reserveCapacity(state.manifest.count + unchanged.count)
             for path in unchanged {
-                if let hash = previous[path] ?? nil { manifest[path] = hash }
+                if let hash = previous.hashes[path] ?? nil { manifest[path] = hash }
             }
             var result = Result()
-            for path in previous.keys.filter({ manifest[$0] == nil }).sorted() {
+            for path in previous.hashes.keys.filter({ manifest[$0] == nil }).sorted() {
                 let url = writer.output.appendingPathComponent(path)
                 if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
                 writer.removeEmptyFolders(above: url)
                 result.removed.append(path)
             }
-            let text = SiteWriter.manifestText(manifest)
+            let (text, order) = SiteWriter.manifestText(manifest, order: previous.order)
             try FileOutput.replace(root + "/" + SiteWriter.manifestName, with: text)
             result.manifestHash = ContentHash.of(text)
             result.manifest = manifest
+            result.order = order
             result.written = state.written.sorted()
             result.files = manifest.count + 1
             return result
@@ -143,7 +145,7 @@ extension SiteWriter {
     public func begin(paths: [String], known: Result? = nil) throws(BuildFailure) -> Session {
         do {
             if let previous = try previousManifest(known: known) {
-                try beginUpdate(paths: paths, previous: previous)
+                try beginUpdate(paths: paths, previous: previous.hashes)
                 return Session(writer: self, mode: .update(previous: previous))
             }
             return Session(writer: self, mode: .fresh(staging: try beginFresh(paths: paths)))
@@ -172,7 +174,7 @@ extension SiteWriter {
         }
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            try FileOutput.write(Self.manifestText([:]), to: staging.path + "/" + Self.manifestName)
+            try FileOutput.write(Self.manifestText([:]).text, to: staging.path + "/" + Self.manifestName)
             var folders: Set<String> = [staging.path]
             for path in paths {
                 try FileOutput.makeFolder((staging.path + "/" + path as NSString).deletingLastPathComponent, known: &folders)

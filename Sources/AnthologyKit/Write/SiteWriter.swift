@@ -29,6 +29,8 @@ public struct SiteWriter: Sendable {
         public var manifestHash: UInt64?
         /// The manifest as written: each file's path and content hash.
         public var manifest: [String: UInt64] = [:]
+        /// The paths of `manifest` in the order written, which is sorted.
+        var order: [String] = []
 
         public var changed: [String] { (written + removed).sorted() }
     }
@@ -55,7 +57,7 @@ public struct SiteWriter: Sendable {
     /// The manifest of the site in the output folder (hashes are nil in manifests from older
     /// versions); nil when there is no output folder or it is empty. Throws when the folder
     /// holds anything Anthology did not make.
-    func previousManifest(known: Result?) throws(BuildFailure) -> [String: UInt64?]? {
+    func previousManifest(known: Result?) throws(BuildFailure) -> Manifest? {
         let fm = FileManager.default
         // `readlink` rather than `attributesOfItem`, which also reads the user and group databases.
         if (try? fm.destinationOfSymbolicLink(atPath: output.path)) != nil {
@@ -70,48 +72,97 @@ public struct SiteWriter: Sendable {
         }
         let contents = (try? fm.contentsOfDirectory(atPath: output.path)) ?? []
         if contents.isEmpty { return nil }
-        guard let manifest = Self.manifest(in: output, known: known) else {
+        guard let manifest = Self.readManifest(in: output, known: known) else {
             throw BuildFailure([.error(displayOutput, "the output folder is not empty and was not made by Anthology; refusing to replace it",
                                        fix: "pass an empty or new folder with --output (nothing was changed)")])
         }
         return manifest
     }
 
-    /// One line per file: its path, a tab, and the hash of its contents.
-    static func manifestText(_ hashes: [String: UInt64]) -> Data {
+    /// A manifest as read: each file's hash (nil in manifests from older versions, or on a
+    /// line without a readable one), and, when the file lists the paths sorted as
+    /// `manifestText` writes them, that order, which a build that keeps every file writes
+    /// again without sorting 14,000 paths.
+    struct Manifest: Sendable {
+        var hashes: [String: UInt64?]
+        var order: [String]?
+    }
+
+    /// One line per file: its path, a tab, and the hash of its contents, sorted by path.
+    /// `order`, the sorted paths of the previous manifest, is used when it lists exactly
+    /// the paths of `hashes`. Returns the text and the order it wrote.
+    static func manifestText(_ hashes: [String: UInt64], order: [String]? = nil) -> (text: Data, order: [String]) {
         // As bytes, into a buffer sized once: a string grown line by line, with a hex string
         // made for each of 14,000 hashes, was two fifths of making the manifest.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(manifestHeader.utf8.count + 1 + hashes.count * 64)
         bytes += manifestHeader.utf8
         bytes.append(UInt8(ascii: "\n"))
-        for (path, hash) in hashes.sorted(by: { $0.key < $1.key }) {
-            bytes += path.utf8
-            bytes.append(UInt8(ascii: "\t"))
-            hash.appendHex(digits: 16, to: &bytes)
-            bytes.append(UInt8(ascii: "\n"))
+        let start = bytes.count
+        if let order, order.count == hashes.count {
+            // As many distinct paths, each of them in `hashes`: the same paths.
+            var complete = true
+            for path in order {
+                guard let hash = hashes[path] else { complete = false; break }
+                append(path, hash, to: &bytes)
+            }
+            if complete { return (Data(bytes), order) }
+            bytes.removeSubrange(start...)
         }
-        return Data(bytes)
+        let sorted = hashes.keys.sorted()
+        for path in sorted { append(path, hashes[path]!, to: &bytes) }
+        return (Data(bytes), sorted)
+    }
+
+    private static func append(_ path: String, _ hash: UInt64, to bytes: inout [UInt8]) {
+        bytes += path.utf8
+        bytes.append(UInt8(ascii: "\t"))
+        hash.appendHex(digits: 16, to: &bytes)
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     /// The files a manifest lists, with their hashes.
     static func manifest(in folder: URL, known: Result? = nil) -> [String: UInt64?]? {
+        readManifest(in: folder, known: known)?.hashes
+    }
+
+    static func readManifest(in folder: URL, known: Result? = nil) -> Manifest? {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent(manifestName)) else { return nil }
-        if let known, let hash = known.manifestHash, ContentHash.of(data) == hash { return known.manifest }
+        if let known, let hash = known.manifestHash, ContentHash.of(data) == hash {
+            return Manifest(hashes: known.manifest, order: known.order)
+        }
         // By bytes: at 10,000 stories the manifest has 14,000 lines, and splitting it as
         // characters was a tenth of a one-story rebuild.
         let bytes = [UInt8](data)
         guard bytes.starts(with: manifestHeader.utf8), String(validating: bytes, as: UTF8.self) != nil else { return nil }
         var files: [String: UInt64?] = [:]
         files.reserveCapacity(bytes.count / 48)
+        var order: [String]? = []
+        order?.reserveCapacity(bytes.count / 48)
         for line in bytes.split(separator: UInt8(ascii: "\n")).dropFirst() {
-            if let tab = line.lastIndex(of: UInt8(ascii: "\t")) {
-                files[String(decoding: line[..<tab], as: UTF8.self)] = UInt64(String(decoding: line[(tab + 1)...], as: UTF8.self), radix: 16)
-            } else {
-                files[String(decoding: line, as: UTF8.self)] = .some(nil)
+            let tab = line.lastIndex(of: UInt8(ascii: "\t"))
+            let path = String(decoding: line[..<(tab ?? line.endIndex)], as: UTF8.self)
+            files[path] = tab.flatMap { hexValue(line[($0 + 1)...]) }
+            // Strictly sorted, as written, or the order is not kept.
+            if let last = order?.last, !(last < path) { order = nil }
+            order?.append(path)
+        }
+        return Manifest(hashes: files, order: order)
+    }
+
+    /// Sixteen hex digits or fewer, as `appendHex` writes them; nil for anything else.
+    private static func hexValue(_ digits: ArraySlice<UInt8>) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for digit in digits {
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt64(digit - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt64(digit - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = value << 4 | UInt64(digit - UInt8(ascii: "A") + 10)
+            default: return nil
             }
         }
-        return files
+        return value
     }
 
     /// Hash of the manifest on disk, or nil without one: tells whether the output folder is

@@ -36,7 +36,7 @@ struct WriteTests {
         let site = try FixtureAnthology()
         defer { site.remove() }
         let hashes: [String: UInt64] = ["index.html": 0, "stories/é/index.html": .max, "a/b.css": 0x0123_4567_89AB_CDEF]
-        var text = SiteWriter.manifestText(hashes)
+        var text = SiteWriter.manifestText(hashes).text
         // Sixteen lower-case hex digits, zeros included, as `hex` writes them for ETags too.
         let lines = String(decoding: text, as: UTF8.self).split(separator: "\n")
         #expect(lines.contains("a/b.css\t0123456789abcdef"))
@@ -53,6 +53,34 @@ struct WriteTests {
 
         try Data("# Some other tool's list\nindex.html\t00\n".utf8).write(to: site.output.appendingPathComponent(SiteWriter.manifestName))
         #expect(SiteWriter.manifest(in: site.output) == nil)
+    }
+
+    /// A build that keeps every file writes the manifest in the previous one's order rather
+    /// than sorting its paths again; that order is only taken from a manifest sorted as written.
+    @Test func theManifestKeepsThePreviousOrderOnlyForTheSamePaths() throws {
+        let site = try FixtureAnthology()
+        defer { site.remove() }
+        let hashes: [String: UInt64] = ["b.html": 2, "a.html": 1, "c/index.html": 3]
+        let (text, order) = SiteWriter.manifestText(hashes)
+        #expect(order == ["a.html", "b.html", "c/index.html"])
+        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
+        try text.write(to: site.output.appendingPathComponent(SiteWriter.manifestName))
+        #expect(SiteWriter.readManifest(in: site.output)?.order == order)
+
+        // The order given is the one written, for the same paths (an unsorted one shows it)...
+        let given = ["c/index.html", "a.html", "b.html"]
+        #expect(SiteWriter.manifestText(hashes, order: given).order == given)
+        // ...and not for others: one path more, one fewer, or another in its place.
+        for other in [order + ["d.html"], Array(order.dropLast()), ["a.html", "b.html", "d.html"]] {
+            #expect(SiteWriter.manifestText(hashes, order: other).order == order)
+            #expect(SiteWriter.manifestText(hashes, order: other).text == text)
+        }
+
+        // A manifest not sorted as written (edited by hand) lends no order.
+        let unsorted = "\(SiteWriter.manifestHeader)\nb.html\t0000000000000002\na.html\t0000000000000001\n"
+        try Data(unsorted.utf8).write(to: site.output.appendingPathComponent(SiteWriter.manifestName))
+        let read = try #require(SiteWriter.readManifest(in: site.output))
+        #expect(read.order == nil && read.hashes == ["a.html": 1, "b.html": 2])
     }
 
     @Test("A first build's staging folder is marked as Anthology's before any page is written")
