@@ -23,6 +23,13 @@ public struct SourceLoader: Sendable {
     /// unchanged is taken from there instead of being read again; it may be one left unread
     /// (`SourceFile.unread`), known only by its hash.
     public func load(reusing previous: [String: SourceFile] = [:]) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+        load { previous[$0] }
+    }
+
+    /// `load(reusing:)`, with each file of the previous build looked up by its relative path
+    /// when needed, on whichever thread reads it: the build cache makes them from its
+    /// analyses (`BuildCache.unreadFile`) rather than gathering all of them first.
+    func load(reusing previous: @Sendable (String) -> SourceFile?) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: seedsFolder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -38,7 +45,7 @@ public struct SourceLoader: Sendable {
         let results = paths.concurrentMap { relative -> Result<SourceFile, Diagnostic> in
             let display = displayPath(relative)
             let stamp = FileStamp(path(relative, from: folder), in: folder)
-            if let old = previous[relative], old.displayPath == display, let oldStamp = old.stamp, let stamp,
+            if let old = previous(relative), old.displayPath == display, let oldStamp = old.stamp, let stamp,
                oldStamp.stillDescribes(stamp) {
                 return .success(old)
             }

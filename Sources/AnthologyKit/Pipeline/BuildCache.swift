@@ -40,17 +40,14 @@ public struct BuildCache: Sendable {
     /// browser to reload (`releaseRetired`), not before.
     var retired: (linked: SiteLinker.Linked?, stories: [String: StoryAnalysis]) = (nil, [:])
 
-    /// The story files a build may leave unread while `stat` shows them unchanged: those
-    /// whose analysis, read from disk, has everything later stages take from the text but the
-    /// Markdown, which the builder reads only for a page it renders again.
-    func unreadFiles() -> [String: SourceFile] {
-        var files: [String: SourceFile] = [:]
-        files.reserveCapacity(stories.count)
-        for (path, analysis) in stories {
-            guard let file = analysis.file, analysis.isDetected, let displayPath = analysis.displayPath else { continue }
-            files[path] = .unread(relativePath: path, displayPath: displayPath, file: file)
-        }
-        return files
+    /// The story file at `path`, if a build may leave it unread while `stat` shows it
+    /// unchanged: when its analysis in `stories`, read from disk, has everything later
+    /// stages take from the text but the Markdown, which the builder reads only for a page
+    /// it renders again.
+    static func unreadFile(_ path: String, in stories: [String: StoryAnalysis]) -> SourceFile? {
+        guard let analysis = stories[path], let file = analysis.file, analysis.isDetected,
+              let displayPath = analysis.displayPath else { return nil }
+        return .unread(relativePath: path, displayPath: displayPath, file: file)
     }
 
     /// Frees what the last build left behind (see `retired`).

@@ -32,8 +32,13 @@ public struct Builder: Sendable {
 
         let files = time("load", &report) {
             // Files kept in memory (`serve`), else those the cache read from disk knows unchanged.
-            let (files, problems) = SourceLoader(seedsFolder: options.seeds, displayFolder: options.seedsDisplay)
-                .load(reusing: cache.files.isEmpty ? cache.unreadFiles() : cache.files)
+            let loader = SourceLoader(seedsFolder: options.seeds, displayFolder: options.seedsDisplay)
+            let (files, problems) = if cache.files.isEmpty {
+                // Made on the threads that stat the files, from the analyses, as they are needed.
+                loader.load { [stories = cache.stories] in BuildCache.unreadFile($0, in: stories) }
+            } else {
+                loader.load(reusing: cache.files)
+            }
             diagnostics += problems
             return files
         }
@@ -195,7 +200,7 @@ public struct Builder: Sendable {
         source.combine(file.textHash)
         let stored = file.stamp.map { StoredFile(textHash: file.textHash, stamp: $0) }
         if var cached = previous[file.relativePath], cached.source == source.value {
-            // A file left unread (`BuildCache.unreadFiles`) has nothing to restore: its
+            // A file left unread (`BuildCache.unreadFile`) has nothing to restore: its
             // Markdown is read if its page is rendered (`readMarkdown`).
             guard file.isRead else { return cached }
             if cached.needsText, let story = cached.parsed {
