@@ -16,16 +16,7 @@ public struct CommonWords: Sendable {
         self.words = ByteLines(sorting: words.map { Array($0.utf8) })
     }
 
-    public static let bundled = CommonWords(lines: bundledLines)
-
-    /// The bundled list's file.
-    static var bundledLines: ByteLines {
-        guard let path = Bundle.module.url(forResource: "common-words", withExtension: "txt")?.path,
-              let bytes = FileBytes.read(path) else {
-            preconditionFailure("the common-words resource is missing from the AnthologyKit bundle")
-        }
-        return ByteLines(bytes)
-    }
+    public static let bundled = CommonWords(lines: .bundled("common-words", withExtension: "txt"))
 
     /// One word per line; lines starting with `#` are comments. Sorted here unless they are
     /// (Scripts/make-common-words.sh sorts them by bytes).

@@ -40,15 +40,8 @@ public struct Gazetteer: Sendable {
     }
 
     /// The bundled gazetteer and its index, read once per process.
-    public static let bundled = Gazetteer(table: resource("gazetteer"), index: resource("gazetteer-index"))
-
-    /// A bundled `.tsv` file.
-    static func resource(_ name: String) -> ByteLines {
-        guard let path = Bundle.module.url(forResource: name, withExtension: "tsv")?.path, let bytes = FileBytes.read(path) else {
-            preconditionFailure("the \(name) resource is missing from the AnthologyKit bundle")
-        }
-        return ByteLines(bytes)
-    }
+    public static let bundled = Gazetteer(table: .bundled("gazetteer", withExtension: "tsv"),
+                                          index: .bundled("gazetteer-index", withExtension: "tsv"))
 
     /// Whether `name` is a country ("Poland", "Venezuela"), which is never a city.
     public func isCountry(_ name: String) -> Bool {

@@ -46,11 +46,8 @@ public struct BuildOptions: Sendable {
 }
 
 extension BuildOptions {
-    /// Whether the build publishes `story`: every story but drafts, unless drafts are included.
-    func publishes(_ story: ParsedStory) -> Bool {
-        publishes(draft: story.frontMatter.draft)
-    }
-
+    /// Whether the build publishes a story that is (or is not) a draft: every story but
+    /// drafts, unless drafts are included.
     func publishes(draft: Bool) -> Bool {
         includeDrafts || !draft
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// A text file kept as its bytes, with where each of its lines starts and ends: a line is
@@ -39,6 +40,14 @@ struct ByteLines: Sendable {
         self.bytes = bytes
         self.starts = starts
         self.ends = ends
+    }
+
+    /// A file bundled with AnthologyKit (`Package.swift` lists them), which must be there.
+    static func bundled(_ name: String, withExtension type: String) -> ByteLines {
+        guard let path = Bundle.module.url(forResource: name, withExtension: type)?.path, let bytes = FileBytes.read(path) else {
+            preconditionFailure("the \(name).\(type) resource is missing from the AnthologyKit bundle")
+        }
+        return ByteLines(bytes)
     }
 
     /// `lines` sorted by their bytes, ready for `firstLine(withPrefix:)` and `contains(_:)`.

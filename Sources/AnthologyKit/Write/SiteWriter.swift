@@ -142,27 +142,12 @@ public struct SiteWriter: Sendable {
         for line in bytes.split(separator: UInt8(ascii: "\n")).dropFirst() {
             let tab = line.lastIndex(of: UInt8(ascii: "\t"))
             let path = String(decoding: line[..<(tab ?? line.endIndex)], as: UTF8.self)
-            files[path] = tab.flatMap { hexValue(line[($0 + 1)...]) }
+            files[path] = tab.flatMap { UInt64(String(decoding: line[($0 + 1)...], as: UTF8.self), radix: 16) }
             // Strictly sorted, as written, or the order is not kept.
             if let last = order?.last, !(last < path) { order = nil }
             order?.append(path)
         }
         return Manifest(hashes: files, order: order)
-    }
-
-    /// Sixteen hex digits or fewer, as `appendHex` writes them; nil for anything else.
-    private static func hexValue(_ digits: ArraySlice<UInt8>) -> UInt64? {
-        guard !digits.isEmpty, digits.count <= 16 else { return nil }
-        var value: UInt64 = 0
-        for digit in digits {
-            switch digit {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt64(digit - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt64(digit - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = value << 4 | UInt64(digit - UInt8(ascii: "A") + 10)
-            default: return nil
-            }
-        }
-        return value
     }
 
     /// Hash of the manifest on disk, or nil without one: tells whether the output folder is

@@ -74,8 +74,8 @@ struct GazetteerFileTests {
 @Suite("Detect: gazetteer index")
 struct GazetteerIndexTests {
     @Test func bundledIndexIsTheIndexOfTheCities() {
-        let shipped = Gazetteer.resource("gazetteer-index")
-        let computed = Gazetteer.index(of: Gazetteer.resource("gazetteer"))
+        let shipped = ByteLines.bundled("gazetteer-index", withExtension: "tsv")
+        let computed = Gazetteer.index(of: ByteLines.bundled("gazetteer", withExtension: "tsv"))
         #expect(shipped.count == computed.count)
         // The first difference, with its line, rather than thousands of them.
         let different = (0..<min(shipped.count, computed.count)).first {
@@ -90,7 +90,7 @@ struct GazetteerIndexTests {
     }
 
     @Test func findsEveryCityByEachOfItsNames() {
-        let table = Gazetteer.resource("gazetteer")
+        let table = ByteLines.bundled("gazetteer", withExtension: "tsv")
         var unfound: [String] = []
         for line in 0..<table.count {
             let columns = table.columns(of: line)
@@ -141,7 +141,8 @@ struct CommonWordsTests {
 
     /// Sorted by Scripts/make-common-words.sh, so that loading need not sort it.
     @Test func theBundledListIsSortedAlready() {
-        #expect(CommonWords.bundledLines.isSorted && CommonWords.bundledLines.count > 60_000)
+        let file = ByteLines.bundled("common-words", withExtension: "txt")
+        #expect(file.isSorted && file.count > 60_000)
         #expect(CommonWords.bundled.contains("despite") && CommonWords.bundled.contains("Together"))
         #expect(!CommonWords.bundled.contains("Oskar") && !CommonWords.bundled.contains("Tokyo"))
     }
