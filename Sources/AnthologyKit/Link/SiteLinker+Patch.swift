@@ -12,6 +12,11 @@ extension SiteLinker {
         /// Made by patching the previous link rather than by linking every story: it decided
         /// exactly what that one did.
         var patched = false
+        /// Which full link this one is, or was patched from: a hash of the sources of the
+        /// analyses it linked (`Builder`), kept by every patch and by the disk cache. A render
+        /// of a link with the same generation need only look at the stories whose sources
+        /// changed (`RenderBasis`): a patch changes nothing else.
+        var generation: UInt64 = 0
     }
 
     /// Which character and city page each of a story's detected characters and city mentions
@@ -48,6 +53,7 @@ extension SiteLinker {
         var linked = Linked(site: site, notes: previous.notes, inputs: inputs, storyIndexes: previous.storyIndexes,
                             pages: previous.pages)
         linked.patched = true
+        linked.generation = previous.generation
         return linked
     }
 }

@@ -17,6 +17,8 @@ import Foundation
 struct StoredLink: Sendable {
     /// For each input of the link, in input order: the source of the analysis it came from.
     var sources: [UInt64]
+    /// The link's `SiteLinker.Linked.generation`.
+    var generation: UInt64
     var decisions: Decisions
     /// The bytes `decisions` was read from, which a save reuses while the link is only
     /// patched (`BuildCache.linkDecisions`).
@@ -73,6 +75,7 @@ struct StoredLink: Sendable {
         var linked = SiteLinker.Linked(site: site, notes: decisions.notes, inputs: inputs,
                                        storyIndexes: decisions.storyIndexes, pages: decisions.stories.map(\.pages))
         linked.patched = true
+        linked.generation = generation
         return linked
     }
 }

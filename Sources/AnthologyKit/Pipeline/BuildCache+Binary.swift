@@ -154,6 +154,7 @@ extension RenderCache: BinaryCodable {
             writer.write(anchors[body]!.ids)
         }
         writer.write(manifest)
+        writer.write(basis)
     }
 
     init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
@@ -169,5 +170,21 @@ extension RenderCache: BinaryCodable {
             anchors[try reader.read(UInt64.self)] = PlacedAnchors(sorted: try reader.read([String].self))
         }
         manifest = try reader.read()
+        basis = try reader.read()
+    }
+}
+
+extension RenderBasis: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(settings)
+        writer.write(link)
+        writer.write(sources)
+        writer.write(bodies)
+        writer.write(feedEntries)
+    }
+
+    init(from reader: inout BinaryReader) throws(BinaryReader.Malformed) {
+        self.init(settings: try reader.read(), link: try reader.read(), sources: try reader.read(), bodies: try reader.read(),
+                  feedEntries: try reader.read())
     }
 }

@@ -189,6 +189,8 @@ struct RenderCache: Sendable {
     /// Hash of the output manifest the fingerprints belong to: if the output folder was
     /// changed behind the cache's back, nothing is skipped.
     var manifest: UInt64?
+    /// What the pages were rendered from (see `RenderBasis`); nil before the first render.
+    var basis: RenderBasis?
 
     /// Records a page's fingerprint; a page recorded again keeps its place in `order`.
     mutating func record(_ fingerprint: UInt64, for path: String) {

@@ -15,6 +15,9 @@ public struct BuildReport: Sendable {
     public var files = 0
     /// Pages rendered by this build; the others were unchanged since the previous build.
     public var rendered = 0
+    /// Pages whose fingerprints this build worked out: every page, or after an edit that
+    /// kept the last link, those the changed stories reach (`RenderBasis`).
+    public var planned = 0
     /// Files this build wrote or removed (a rebuild that changed nothing has none).
     public var changed: [String] = []
     public var stages: [Stage] = []

@@ -90,7 +90,12 @@ public struct Builder: Sendable {
             // `serve` keeps the last link; a build reading the cache from disk rebuilds it.
             let stored = cache.linked == nil ? cache.storedLink : nil
             let last = cache.linked ?? stored?.linked(with: inputs, sources: sources, previous: previous)
-            let linked = SiteLinker().link(inputs, after: last)
+            var linked = SiteLinker().link(inputs, after: last)
+            if !linked.patched {
+                var generation = ContentHash()
+                generation.combine(sources)
+                linked.generation = generation.value
+            }
             logger.debug("link: \(linked.patched ? "patched the last link" : "linked \(inputs.count) stories")")
             cache.retired.linked = last
             cache.linked = linked
@@ -161,7 +166,11 @@ public struct Builder: Sendable {
         let rendered: SiteRenderer.Rendered
         let result: SiteWriter.Result
         do throws(BuildFailure) {
-            var plan = time("render", &report) { renderer.plan(site) }
+            var plan = time("render", &report) {
+                renderer.plan(site, link: cache.linked?.generation ?? 0, sources: Self.storySources(cache), cache: cache.render)
+            }
+            report.planned = plan.isLimited ? plan.storyPages.count + plan.pages.count : plan.pagePaths.count
+            logger.debug("render: planned \(report.planned) of \(plan.pagePaths.count) pages")
             try time("load", &report) { () throws(BuildFailure) in
                 try readMarkdown(for: &plan, renderer: renderer, cache: cache.render)
             }
@@ -184,6 +193,15 @@ public struct Builder: Sendable {
         report.rendered = rendered.renderedPages
         report.changed = result.changed
         return report
+    }
+
+    /// The sources of the analyses the site's stories came from, in reading order; empty
+    /// without a link.
+    private static func storySources(_ cache: BuildCache) -> [UInt64] {
+        guard let linked = cache.linked, linked.storyIndexes.count == cache.linkSources.count else { return [] }
+        var sources = [UInt64](repeating: 0, count: linked.storyIndexes.count)
+        for (input, position) in linked.storyIndexes.enumerated() { sources[position] = cache.linkSources[input] }
+        return sources
     }
 
     /// Stories per batch of the parse and detect stages: enough to keep every core busy.

@@ -36,7 +36,7 @@ public struct CacheFile: Sendable {
     public static let folderName = ".anthology-cache"
     static let fileName = "build-cache"
     /// Bumped whenever what the file holds, or how, changes.
-    static let formatVersion = 5
+    static let formatVersion = 6
     static let magic = "anthology-build-cache"
 
     /// The `.anthology-cache` folder.

@@ -1,15 +1,16 @@
 import Foundation
 
 /// How the last link is stored in the cache file (see `StoredLink` and `CacheFile`): the
-/// sources, then the decisions. The decisions come last so that their bytes can be kept
+/// sources and the generation, then the decisions. The decisions come last so that their bytes can be kept
 /// whole when read (`encodedDecisions`) and written back unchanged after an edit that only
 /// patched the link; the sources change with every edit and are a few bytes a story.
 extension StoredLink {
     static func decode(_ bytes: UnsafeRawBufferPointer) throws(BinaryReader.Malformed) -> StoredLink {
         var reader = BinaryReader(bytes)
         let sources = try reader.read([UInt64].self)
+        let generation = try reader.read(UInt64.self)
         let rest = try reader.bytes(reader.remaining)
-        return StoredLink(sources: sources, decisions: try BinaryReader.decode(Decisions.self, from: rest),
+        return StoredLink(sources: sources, generation: generation, decisions: try BinaryReader.decode(Decisions.self, from: rest),
                           encodedDecisions: Data(rest))
     }
 
@@ -18,6 +19,7 @@ extension StoredLink {
     static func encoded(_ linked: SiteLinker.Linked, sources: [UInt64], decisions: Data?) -> Data {
         var writer = BinaryWriter()
         writer.write(sources)
+        writer.write(linked.generation)
         var data = Data(writer.bytes)
         data.append(decisions ?? CacheFile.record(Decisions(linked)))
         return data

@@ -14,16 +14,20 @@ struct PageFingerprints: Sendable {
     let site: Site
     /// Templates, site metadata and the counts every page shows.
     let base: ContentHash
-    /// What other pages show of each story: title and address.
-    private let storyReferences: [UInt64]
+    /// What other pages show of each story: title and address. Nil when the fingerprints
+    /// are worked out story by story, as they are asked for (`init(site:settings:lazily:)`).
+    private let storyReferences: [UInt64]?
     /// What lists show of each story (home page, city pages): the reference, its place in
     /// reading order, opening, length, date, author, and links to its characters and cities.
-    private let storyCards: [UInt64]
+    private let storyCards: [UInt64]?
     /// Name and address of each character, and of each city (with its country).
     private let characterLinks: [UInt64]
     private let cityLinks: [UInt64]
 
-    init(site: Site, settings: ContentHash) {
+    /// With `lazily`, the stories' references and cards are not all worked out at once but
+    /// each time a page asks for one: a render that plans only the pages a few changed
+    /// stories reach (`RenderBasis`) asks for a few hundred of 10,000.
+    init(site: Site, settings: ContentHash, lazily: Bool = false) {
         self.site = site
         var base = settings
         base.combine(site.stories.count)
@@ -45,19 +49,35 @@ struct PageFingerprints: Sendable {
             hash.combine(site.cities[index].slug)
             return hash.value
         }
+        guard !lazily else {
+            storyReferences = nil
+            storyCards = nil
+            return
+        }
         // Every story's, on every core: hashing each story's opening, one after another, was a
         // quarter of the render stage of a one-story rebuild at 10,000 stories.
-        let references = Array(site.stories.indices).concurrentMap { index in
-            var hash = ContentHash()
-            hash.combine(site.stories[index].title)
-            hash.combine(site.stories[index].slug)
-            return hash.value
-        }
-        storyReferences = references
         let stories = site.stories
+        let references = Array(stories.indices).concurrentMap { Self.reference(of: stories, $0) }
+        storyReferences = references
         storyCards = Array(stories.indices).concurrentMap { [characterLinks, cityLinks] index in
             Self.card(of: stories, index, reference: references[index], characterLinks: characterLinks, cityLinks: cityLinks)
         }
+    }
+
+    private func reference(_ index: Int) -> UInt64 {
+        storyReferences?[index] ?? Self.reference(of: site.stories, index)
+    }
+
+    private func card(_ index: Int) -> UInt64 {
+        storyCards?[index] ?? Self.card(of: site.stories, index, reference: reference(index),
+                                         characterLinks: characterLinks, cityLinks: cityLinks)
+    }
+
+    private static func reference(of stories: [Site.Story], _ index: Int) -> UInt64 {
+        var hash = ContentHash()
+        hash.combine(stories[index].title)
+        hash.combine(stories[index].slug)
+        return hash.value
     }
 
     /// A story's card. The story's values are read in place, one by one: passing the story
@@ -90,10 +110,10 @@ struct PageFingerprints: Sendable {
     /// A story page, given the fingerprint of its body (its Markdown and mention links).
     func story(_ index: Int, path: String, body: UInt64) -> UInt64 {
         var hash = page(path, "story")
-        hash.combine(storyCards[index])
+        hash.combine(card(index))
         hash.combine(body)
-        hash.combine(index > 0 ? storyReferences[index - 1] : 0)
-        hash.combine(index + 1 < storyReferences.count ? storyReferences[index + 1] : 0)
+        hash.combine(index > 0 ? reference(index - 1) : 0)
+        hash.combine(index + 1 < site.stories.count ? reference(index + 1) : 0)
         return hash.value
     }
 
@@ -102,13 +122,13 @@ struct PageFingerprints: Sendable {
     func storiesPage(_ number: Int, stories: Range<Int>, path: String, template: String) -> UInt64 {
         var hash = page(path, template)
         hash.combine(number)
-        hash.combine(Array(storyCards[stories]))
+        hash.combine(stories.map(card))
         return hash.value
     }
 
     func notFound(path: String, template: String) -> UInt64 {
         var hash = page(path, template)
-        hash.combine(storyReferences)
+        hash.combine(site.stories.indices.map(reference))
         return hash.value
     }
 
@@ -121,7 +141,7 @@ struct PageFingerprints: Sendable {
         hash.combine(character.introduction)
         hash.combine(character.appearances.count)
         for appearance in character.appearances {
-            hash.combine(storyReferences[appearance.story])
+            hash.combine(reference(appearance.story))
             hash.combine(appearance.mentions)
             hash.combine(appearance.excerpt)
             hash.combine(placed(appearance.story))
@@ -137,7 +157,7 @@ struct PageFingerprints: Sendable {
         hash.combine(cityLinks[index])
         hash.combine(page.city.countryCode)
         hash.combine(page.city.population)
-        hash.combine(page.stories.map { storyCards[$0] })
+        hash.combine(page.stories.map(card))
         hash.combine(page.characters.map { characterLinks[$0] })
         hash.combine(page.places)
         return hash.value
@@ -171,15 +191,22 @@ struct PageFingerprints: Sendable {
         return hash.value
     }
 
-    /// The feed shows each story's title, address, date, author and opening (or summary).
-    func feed() -> UInt64 {
+    /// The feed shows each story's title, address, date, author and opening (or summary):
+    /// an entry, each hashed on its own, so that a render that plans a few stories hashes
+    /// only their entries again (`RenderBasis.feedEntries`).
+    func feedEntry(_ index: Int) -> UInt64 {
+        var hash = ContentHash()
+        hash.combine(reference(index))
+        hash.combine(optional: site.stories[index].date)
+        hash.combine(optional: site.stories[index].author)
+        hash.combine(site.stories[index].summary ?? site.stories[index].opening)
+        return hash.value
+    }
+
+    /// The feed, given every story's `feedEntry`, in reading order.
+    func feed(entries: [UInt64]) -> UInt64 {
         var hash = page(SitePaths.feed, "feed")
-        for index in site.stories.indices {
-            hash.combine(storyReferences[index])
-            hash.combine(optional: site.stories[index].date)
-            hash.combine(optional: site.stories[index].author)
-            hash.combine(site.stories[index].summary ?? site.stories[index].opening)
-        }
+        hash.combine(entries)
         return hash.value
     }
 }

@@ -37,9 +37,11 @@ public struct SiteRenderer: Sendable {
         var site: Site
         let fingerprints: PageFingerprints
         let mentions: MentionTargets
-        /// Each story's page, in story order.
+        /// The story pages planned, in story order: every story's, or in a limited plan
+        /// those of the stories that changed.
         let storyPages: [StoryPage]
-        /// Every page but the stories'.
+        /// The other pages planned: every one, or in a limited plan those the changed
+        /// stories reach.
         let pages: [Page]
         /// Every page, the stories' first, in page order.
         let pagePaths: [String]
@@ -48,11 +50,20 @@ public struct SiteRenderer: Sendable {
             pagePaths + [SitePaths.feed, SitePaths.sitemap, SitePaths.robots] + assetPaths
         }
         let assetPaths: [String]
+        /// Each story's entry in the feed, in story order (`PageFingerprints.feedEntry`).
+        let feedEntries: [UInt64]
+        /// What the render is made from, to be kept with its fingerprints; nil when the
+        /// build did not say (`plan(_:)` alone).
+        let basis: RenderBasis?
+        /// Only the pages planned can differ from those of the render cache's basis: the
+        /// others keep their fingerprints, and are not looked at.
+        let isLimited: Bool
     }
 
     /// A story page's path and fingerprint, and the fingerprint of its body: what tells
     /// whether the page must be rendered again, worked out once per build.
     struct StoryPage: Sendable {
+        var index: Int
         var path: String
         var fingerprint: UInt64
         var body: UInt64
@@ -64,19 +75,73 @@ public struct SiteRenderer: Sendable {
         }
     }
 
+    /// Every page of `site`.
     func plan(_ site: Site) -> Plan {
+        plan(site, basis: nil)
+    }
+
+    /// The pages of `site`, whose link has the generation `link` and whose stories, in
+    /// reading order, come from analyses with `sources`. When `cache` was rendered from the
+    /// same link and settings, only the stories whose sources changed, and the pages they
+    /// reach, are planned (`RenderBasis`); otherwise every page is.
+    func plan(_ site: Site, link: UInt64, sources: [UInt64], cache: RenderCache) -> Plan {
+        guard sources.count == site.stories.count else { return plan(site, basis: nil) }
+        let basis = RenderBasis(settings: settingsFingerprint.value, link: link, sources: sources, bodies: [], feedEntries: [])
+        return limitedPlan(site, basis: basis, cache: cache) ?? plan(site, basis: basis)
+    }
+
+    private func plan(_ site: Site, basis: RenderBasis?) -> Plan {
         let fingerprints = PageFingerprints(site: site, settings: settingsFingerprint)
         let mentions = MentionTargets(site: site)
-        let storyPages = Array(site.stories.indices).concurrentMap { index in
-            let path = SitePaths.story(site.stories[index].slug)
-            let body = Self.bodyFingerprint(markdownHash: site.stories[index].markdownHash,
-                                            opensWithHeading: site.stories[index].opensWithHeading, targets: mentions.story(index))
-            return StoryPage(path: path, fingerprint: fingerprints.story(index, path: path, body: body), body: body)
-        }
+        let storyPages = Array(site.stories.indices).concurrentMap { storyPage($0, of: site, fingerprints: fingerprints, mentions: mentions) }
         let pages = pageList(site, fingerprints: fingerprints)
+        let feedEntries = Array(site.stories.indices).concurrentMap(fingerprints.feedEntry)
+        var basis = basis
+        basis?.bodies = storyPages.map(\.body)
+        basis?.feedEntries = feedEntries
         return Plan(site: site, fingerprints: fingerprints, mentions: mentions, storyPages: storyPages, pages: pages,
                     pagePaths: storyPages.map(\.path) + pages.map(\.path),
-                    assetPaths: templates.assets.map { "assets/" + $0.path })
+                    assetPaths: templates.assets.map { "assets/" + $0.path }, feedEntries: feedEntries,
+                    basis: basis, isLimited: false)
+    }
+
+    /// The plan of the changed stories and the pages they reach, or nil when `cache` does
+    /// not have what the others need: the same link and settings, each page's fingerprint
+    /// and each unchanged story's anchors. Past a quarter of the stories (and eight), every
+    /// page is planned: planning them all is then the cheaper way.
+    private func limitedPlan(_ site: Site, basis: RenderBasis, cache: RenderCache) -> Plan? {
+        guard let previous = cache.basis, let changed = basis.changedStories(since: previous),
+              changed.count <= max(8, site.stories.count / 4) else { return nil }
+        // The pages recorded are the stories', the other pages, the feed and the sitemap, in
+        // that order (`render`); the same link gives the same pages.
+        let otherPages = StoryPages(stories: site.stories.count, perPage: metadata.storiesPerPage).count + 3
+            + site.characters.count + site.cities.count
+        let order = cache.order
+        guard order.count == site.stories.count + otherPages + 2,
+              order[order.count - 2] == SitePaths.feed, order[order.count - 1] == SitePaths.sitemap,
+              changed.allSatisfy({ order[$0] == SitePaths.story(site.stories[$0].slug) }),
+              previous.bodies.allSatisfy({ cache.anchors[$0] != nil }) else { return nil }
+        let fingerprints = PageFingerprints(site: site, settings: settingsFingerprint, lazily: true)
+        let mentions = MentionTargets(site: site)
+        let storyPages = changed.map { storyPage($0, of: site, fingerprints: fingerprints, mentions: mentions) }
+        var basis = basis
+        basis.bodies = previous.bodies
+        basis.feedEntries = previous.feedEntries
+        for page in storyPages {
+            basis.bodies[page.index] = page.body
+            basis.feedEntries[page.index] = fingerprints.feedEntry(page.index)
+        }
+        return Plan(site: site, fingerprints: fingerprints, mentions: mentions, storyPages: storyPages,
+                    pages: pages(reachedBy: changed, in: site, fingerprints: fingerprints),
+                    pagePaths: Array(order.dropLast(2)), assetPaths: templates.assets.map { "assets/" + $0.path },
+                    feedEntries: basis.feedEntries, basis: basis, isLimited: true)
+    }
+
+    private func storyPage(_ index: Int, of site: Site, fingerprints: PageFingerprints, mentions: MentionTargets) -> StoryPage {
+        let path = SitePaths.story(site.stories[index].slug)
+        let body = Self.bodyFingerprint(markdownHash: site.stories[index].markdownHash,
+                                        opensWithHeading: site.stories[index].opensWithHeading, targets: mentions.story(index))
+        return StoryPage(index: index, path: path, fingerprint: fingerprints.story(index, path: path, body: body), body: body)
     }
 
     /// Renders the planned site and hands each file to `deliver` as soon as it is rendered,
@@ -88,27 +153,44 @@ public struct SiteRenderer: Sendable {
         let fingerprints = plan.fingerprints
         let mentions = plan.mentions
         let previous = cache
-        var next = RenderCache()
-        next.reserveCapacity(pages: previous.pages.count)
-        next.anchors.reserveCapacity(site.stories.count)
-        contexts.placedAnchors.reserveCapacity(site.stories.count)
-        var unchanged: [String] = []
-        var rendered = 0
-
-        let stories = Array(site.stories.indices).concurrentMap { index -> (page: String, fingerprint: UInt64, body: UInt64, rendered: Bool, anchors: PlacedAnchors) in
-            let page = plan.storyPages[index]
-            if let anchors = page.cachedAnchors(in: previous) {
-                return (page.path, page.fingerprint, page.body, false, anchors)
-            }
-            let (body, anchors) = storyBody(index, in: site, targets: mentions.story(index))
-            deliver(OutputFile(path: page.path, text: templates.render(storyContexts.story(index, body: body), page: "story")))
-            return (page.path, page.fingerprint, page.body, true, anchors)
+        // A limited plan changes a few of the previous render's records; a full one makes them all.
+        var next = plan.isLimited ? previous : RenderCache()
+        if !plan.isLimited {
+            next.reserveCapacity(pages: previous.pages.count)
+            next.anchors.reserveCapacity(site.stories.count)
         }
-        for story in stories {
-            contexts.placedAnchors.append(story.anchors)
-            next.record(story.fingerprint, for: story.page)
-            next.anchors[story.body] = story.anchors
-            if story.rendered { rendered += 1 } else { unchanged.append(story.page) }
+        // A full plan lists the unchanged pages as it goes; a limited one, those it rendered.
+        var unchanged: [String] = []
+        var delivered: Set<String> = []
+        var rendered = 0
+        func note(_ path: String, rendered isRendered: Bool, isPage: Bool = true) {
+            if isRendered && isPage { rendered += 1 }
+            if plan.isLimited {
+                if isRendered { delivered.insert(path) }
+            } else if !isRendered {
+                unchanged.append(path)
+            }
+        }
+
+        let stories = plan.storyPages.concurrentMap { page -> (rendered: Bool, anchors: PlacedAnchors) in
+            if let anchors = page.cachedAnchors(in: previous) { return (false, anchors) }
+            let (body, anchors) = storyBody(page.index, in: site, targets: mentions.story(page.index))
+            deliver(OutputFile(path: page.path, text: templates.render(storyContexts.story(page.index, body: body), page: "story")))
+            return (true, anchors)
+        }
+        for (page, story) in zip(plan.storyPages, stories) {
+            next.record(page.fingerprint, for: page.path)
+            next.anchors[page.body] = story.anchors
+            note(page.path, rendered: story.rendered)
+        }
+        if plan.isLimited, let bodies = plan.basis?.bodies, let old = previous.basis?.bodies {
+            // The anchors of a body no story has any more.
+            for page in plan.storyPages where old[page.index] != page.body && !bodies.contains(old[page.index]) {
+                next.anchors[old[page.index]] = nil
+            }
+            contexts.placedAnchors = bodies.map { next.anchors[$0]! }
+        } else {
+            contexts.placedAnchors = stories.map(\.anchors)
         }
         let linked = contexts
         let placedAnchors = contexts.placedAnchors
@@ -120,36 +202,39 @@ public struct SiteRenderer: Sendable {
         }
         for (page, result) in zip(plan.pages, others) {
             next.record(result.fingerprint, for: page.path)
-            if result.rendered { rendered += 1 } else { unchanged.append(page.path) }
+            note(page.path, rendered: result.rendered)
         }
 
         /// A file outside the page list: kept when its fingerprint is the previous one.
         func keep(_ path: String, fingerprint: UInt64, else render: () -> String) {
             next.record(fingerprint, for: path)
-            if previous.pages[path] == fingerprint {
-                unchanged.append(path)
-            } else {
-                deliver(OutputFile(path: path, text: render()))
-            }
+            let isCurrent = previous.pages[path] == fingerprint
+            if !isCurrent { deliver(OutputFile(path: path, text: render())) }
+            note(path, rendered: !isCurrent, isPage: false)
         }
-        keep(SitePaths.feed, fingerprint: fingerprints.feed()) { AtomFeed(site: site, metadata: metadata).render() }
-        // In page order: the sitemap sorts its entries itself.
-        keep(SitePaths.sitemap, fingerprint: fingerprints.sitemap(pages: plan.pagePaths)) {
-            Sitemap(pages: plan.pagePaths, baseURL: metadata.baseURL).render()
+        keep(SitePaths.feed, fingerprint: fingerprints.feed(entries: plan.feedEntries)) { AtomFeed(site: site, metadata: metadata).render() }
+        // The same link has the same pages, so a limited plan keeps the sitemap.
+        if !plan.isLimited {
+            // In page order: the sitemap sorts its entries itself.
+            keep(SitePaths.sitemap, fingerprint: fingerprints.sitemap(pages: plan.pagePaths)) {
+                Sitemap(pages: plan.pagePaths, baseURL: metadata.baseURL).render()
+            }
         }
         deliver(OutputFile(path: SitePaths.robots, text: RobotsFile(baseURL: metadata.baseURL).render()))
         for (path, asset) in zip(plan.assetPaths, templates.assets) {
             deliver(OutputFile(path: path, contents: asset.data))
         }
+        if plan.isLimited { unchanged = previous.order.filter { !delivered.contains($0) } }
         next.manifest = previous.manifest
+        next.basis = plan.basis
         cache = next
-        return Rendered(unchanged: unchanged, pages: site.stories.count + plan.pages.count, renderedPages: rendered)
+        return Rendered(unchanged: unchanged, pages: plan.pagePaths.count, renderedPages: rendered)
     }
 
     /// The stories whose pages `render` will render again with `cache`: the only stories
     /// whose Markdown rendering needs.
     func storiesToRender(_ plan: Plan, cache: RenderCache) -> [Int] {
-        plan.storyPages.indices.filter { plan.storyPages[$0].cachedAnchors(in: cache) == nil }
+        plan.storyPages.filter { $0.cachedAnchors(in: cache) == nil }.map(\.index)
     }
 
     /// A page other than a story's: where it goes, its template, and how to fingerprint it
@@ -164,37 +249,79 @@ public struct SiteRenderer: Sendable {
 
     /// The home page, the indexes, the 404 page, and a page per character and per city.
     func pageList(_ site: Site, fingerprints: PageFingerprints) -> [Page] {
-        let storyPages = StoryPages(stories: site.stories.count, perPage: metadata.storiesPerPage)
-        var pages: [Page] = (1...storyPages.count).map { number in
+        let pages = PageMaker(site: site, fingerprints: fingerprints, storyPages: storyPages(of: site))
+        return (1...pages.storyPages.count).map(pages.stories) + [pages.charactersIndex, pages.citiesIndex, pages.notFound]
+            + site.characters.indices.map(pages.character) + site.cities.indices.map(pages.city)
+    }
+
+    /// The pages other than their own that `stories` (indexes) can change without changing
+    /// the link: the list pages that show them, the pages of their characters (mentions,
+    /// excerpts, anchors) and of their cities (the stories' cards), and the two indexes
+    /// (mention counts). Not the pages of neighbouring stories, nor the 404 page, which show
+    /// only their titles, nor the sitemap: the link decides those. `PageFingerprintTests`
+    /// checks this against what every page shows.
+    func pages(reachedBy stories: [Int], in site: Site, fingerprints: PageFingerprints) -> [Page] {
+        guard !stories.isEmpty else { return [] }
+        let pages = PageMaker(site: site, fingerprints: fingerprints, storyPages: storyPages(of: site))
+        var numbers: Set<Int> = [], characters: Set<Int> = [], cities: Set<Int> = []
+        for index in stories {
+            numbers.insert(index / pages.storyPages.perPage + 1)
+            characters.formUnion(site.stories[index].characters)
+            cities.formUnion(site.stories[index].cities)
+        }
+        return numbers.sorted().map(pages.stories) + [pages.charactersIndex, pages.citiesIndex]
+            + characters.sorted().map(pages.character) + cities.sorted().map(pages.city)
+    }
+
+    private func storyPages(of site: Site) -> StoryPages {
+        StoryPages(stories: site.stories.count, perPage: metadata.storiesPerPage)
+    }
+
+    /// Makes each page other than a story's.
+    private struct PageMaker {
+        let site: Site
+        let fingerprints: PageFingerprints
+        let storyPages: StoryPages
+
+        func stories(_ number: Int) -> Page {
             let path = SitePaths.storiesPage(number)
             let stories = storyPages.stories(onPage: number)
             return Page(path: path, template: "home",
-                        fingerprint: { _ in fingerprints.storiesPage(number, stories: stories, path: path, template: "home") },
+                        fingerprint: { [fingerprints] _ in fingerprints.storiesPage(number, stories: stories, path: path, template: "home") },
                         context: { $0.home(page: number) })
         }
-        pages += [
+
+        var charactersIndex: Page {
             Page(path: SitePaths.charactersIndex, template: "characters",
-                 fingerprint: { _ in fingerprints.charactersIndex(path: SitePaths.charactersIndex, template: "characters") },
-                 context: { $0.charactersIndex() }),
+                 fingerprint: { [fingerprints] _ in fingerprints.charactersIndex(path: SitePaths.charactersIndex, template: "characters") },
+                 context: { $0.charactersIndex() })
+        }
+
+        var citiesIndex: Page {
             Page(path: SitePaths.citiesIndex, template: "cities",
-                 fingerprint: { _ in fingerprints.citiesIndex(path: SitePaths.citiesIndex, template: "cities") },
-                 context: { $0.citiesIndex() }),
+                 fingerprint: { [fingerprints] _ in fingerprints.citiesIndex(path: SitePaths.citiesIndex, template: "cities") },
+                 context: { $0.citiesIndex() })
+        }
+
+        var notFound: Page {
             Page(path: SitePaths.notFound, template: "404",
-                 fingerprint: { _ in fingerprints.notFound(path: SitePaths.notFound, template: "404") }, context: { $0.notFound() }),
-        ]
-        for index in site.characters.indices {
+                 fingerprint: { [fingerprints] _ in fingerprints.notFound(path: SitePaths.notFound, template: "404") },
+                 context: { $0.notFound() })
+        }
+
+        func character(_ index: Int) -> Page {
             let path = SitePaths.character(site.characters[index].slug)
             let anchor = SitePaths.characterAnchor(site.characters[index].slug)
-            pages.append(Page(path: path, template: "character",
-                              fingerprint: { placed in fingerprints.character(index, path: path) { placed[$0].contains(anchor) } },
-                              context: { $0.character(index) }))
+            return Page(path: path, template: "character",
+                        fingerprint: { [fingerprints] placed in fingerprints.character(index, path: path) { placed[$0].contains(anchor) } },
+                        context: { $0.character(index) })
         }
-        for index in site.cities.indices {
+
+        func city(_ index: Int) -> Page {
             let path = SitePaths.city(site.cities[index].slug)
-            pages.append(Page(path: path, template: "city", fingerprint: { _ in fingerprints.city(index, path: path) },
-                              context: { $0.city(index) }))
+            return Page(path: path, template: "city", fingerprint: { [fingerprints] _ in fingerprints.city(index, path: path) },
+                        context: { $0.city(index) })
         }
-        return pages
     }
 
     /// The templates and the site's metadata: what every page depends on.

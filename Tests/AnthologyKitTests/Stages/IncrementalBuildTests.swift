@@ -36,6 +36,38 @@ struct IncrementalBuildTests {
         #expect(report.rendered < report.pages)
     }
 
+    @Test func anEditThatKeepsTheLinkPlansOnlyThePagesTheStoryReaches() throws {
+        let report = try rebuildMatchesCleanBuild { site in
+            try site.edit("seeds/02-night-market.md") { $0 + "\nThe lanterns went out one by one.\n" }
+        }
+        // Its own page, the home page, the two indexes, its characters' and its city's pages.
+        #expect(report.planned < report.pages)
+        #expect(report.planned >= report.rendered)
+        #expect(report.changed.contains("stories/night-market/index.html"))
+    }
+
+    @Test func aTitleChangedInAFailedBuildStillReachesTheNeighbours() throws {
+        let site = try FixtureAnthology(copying: FixtureAnthology.fixturesFolder("harbour-lights"))
+        defer { site.remove() }
+        var cache = BuildCache(keepsFiles: true)
+        try Builder(options: site.options).build(cache: &cache)
+        // A new title with the same slug: the neighbours' pages show it. The build links the
+        // anthology again, then fails on a broken template before rendering anything.
+        let template = try Data(contentsOf: site.templates.appendingPathComponent("story.mustache"))
+        try site.edit("seeds/02-night-market.md") { $0.replacingOccurrences(of: "# Night Market", with: "# Night Market!") }
+        try site.write("{{#unclosed}}\n", to: "templates/story.mustache")
+        #expect(throws: BuildFailure.self) { try Builder(options: site.options).build(cache: &cache) }
+        // Mended, after an edit to the same story's prose alone.
+        try site.write(template, to: "templates/story.mustache")
+        try site.edit("seeds/02-night-market.md") { $0 + "\nThe lanterns went out one by one.\n" }
+        let report = try Builder(options: site.options).build(cache: &cache)
+
+        let clean = site.root.appendingPathComponent("clean")
+        try site.build(output: clean)
+        FixtureAnthology.expectSameFiles(site.output, asCleanBuild: clean)
+        #expect(report.planned == report.pages)
+    }
+
     @Test func changingOneWordDeepInAStory() throws {
         // Same length, same opening, same counts: only the story text itself differs.
         let report = try rebuildMatchesCleanBuild { site in
@@ -84,6 +116,7 @@ struct IncrementalBuildTests {
                 $0.replacingOccurrences(of: "title: The Last Ferry", with: "title: The Final Ferry")
             }
         }
+        #expect(report.planned == report.pages)
         #expect(report.changed.contains("stories/the-final-ferry/index.html"))
         #expect(report.changed.contains("stories/the-last-ferry/index.html"))  // removed
     }

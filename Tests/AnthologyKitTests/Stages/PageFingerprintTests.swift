@@ -41,7 +41,7 @@ struct PageFingerprintTests {
             result.pages[page.path] = (page.fingerprint(anchors), context.value)
         }
         let feed = AtomFeed(site: site, metadata: renderer.metadata).render()
-        result.pages[SitePaths.feed] = (fingerprints.feed(), ContentHash.of(feed))
+        result.pages[SitePaths.feed] = (fingerprints.feed(entries: site.stories.indices.map(fingerprints.feedEntry)), ContentHash.of(feed))
         return result
     }
 
@@ -137,6 +137,51 @@ struct PageFingerprintTests {
         let after = Self.fingerprints(site, anchors: anchors, renderer: renamed)
         for (path, old) in before.pages {
             #expect(after.pages[path]?.page != old.page, "\(path)")
+        }
+    }
+
+    /// What an edit that keeps the last link can change in a story (`SiteLinker.patch`):
+    /// not its path, title, front matter or entities.
+    static let patchableChanges: [Change] = [
+        ("story text", { site, _ in site.stories[1].markdown += "\nOne more line.\n" }),
+        ("story opening", { site, _ in site.stories[1].opening += " More." }),
+        ("story word count", { site, _ in site.stories[1].wordCount += 1 }),
+        ("story reading time", { site, _ in site.stories[1].readingMinutes += 1 }),
+        ("story opens with heading", { site, _ in site.stories[1].opensWithHeading.toggle() }),
+        ("anchors placed in the story", { _, anchors in anchors[1] = [] }),
+    ]
+
+    @Test("What an edit that keeps the link changes in a story shows only on the pages it reaches",
+          arguments: patchableChanges.map(\.name))
+    func patchableChangeStaysInReach(name: String) throws {
+        let (site, anchors) = try Self.fixture()
+        let change = try #require(Self.patchableChanges.first { $0.name == name })
+        var changed = site, changedAnchors = anchors
+        change.apply(&changed, &changedAnchors)
+        let before = Self.fingerprints(site, anchors: anchors)
+        let after = Self.fingerprints(changed, anchors: changedAnchors)
+        let fingerprints = PageFingerprints(site: changed, settings: Self.renderer.settingsFingerprint, lazily: true)
+        let reach = Set(Self.renderer.pages(reachedBy: [1], in: changed, fingerprints: fingerprints).map(\.path))
+            .union([SitePaths.story(site.stories[1].slug), SitePaths.feed])
+        let shown = Set(before.pages.keys.filter { before.pages[$0]!.context != after.pages[$0]!.context })
+        #expect(!shown.isEmpty, "the change shows nowhere: \(name)")
+        #expect(shown.isSubset(of: reach), "\(name) shows on \(shown.subtracting(reach).sorted()), beyond \(reach.sorted())")
+        #expect(reach.count < before.pages.count, "every page is in reach")
+    }
+
+    @Test("Fingerprints worked out lazily equal those worked out at once")
+    func lazyFingerprintsAreTheSame() throws {
+        let (site, anchors) = try Self.fixture()
+        let settings = Self.renderer.settingsFingerprint
+        let eager = PageFingerprints(site: site, settings: settings)
+        let lazy = PageFingerprints(site: site, settings: settings, lazily: true)
+        let eagerPages = Self.renderer.pageList(site, fingerprints: eager)
+        let lazyPages = Self.renderer.pageList(site, fingerprints: lazy)
+        #expect(eagerPages.map(\.path) == lazyPages.map(\.path))
+        #expect(eagerPages.map { $0.fingerprint(anchors) } == lazyPages.map { $0.fingerprint(anchors) })
+        #expect(site.stories.indices.map(eager.feedEntry) == site.stories.indices.map(lazy.feedEntry))
+        for index in site.stories.indices {
+            #expect(eager.story(index, path: "p", body: 1) == lazy.story(index, path: "p", body: 1))
         }
     }
 
