@@ -175,7 +175,11 @@ public struct Builder: Sendable {
                 try readMarkdown(for: &plan, renderer: renderer, cache: cache.render)
             }
             let session = try time("write", &report) { () throws(BuildFailure) in
-                try writer.begin(paths: plan.paths, known: cache.written)
+                // A plan of a few changed stories keeps every file: the manifest is changed in place.
+                if plan.isLimited, let manifest = cache.render.manifest, let session = writer.beginPatch(manifestHash: manifest) {
+                    return session
+                }
+                return try writer.begin(paths: plan.paths, known: cache.written)
             }
             rendered = time("render", &report) { renderer.render(plan, cache: &cache.render, deliver: session.write) }
             result = try time("write", &report) { () throws(BuildFailure) in

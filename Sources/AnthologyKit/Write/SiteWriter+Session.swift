@@ -17,6 +17,9 @@ extension SiteWriter {
             case fresh(staging: URL)
             /// Later builds update the output folder in place; `previous` is its manifest.
             case update(previous: Manifest)
+            /// A build that keeps every file updates them in place, and the manifest's
+            /// hashes where they changed (`SiteWriter.beginPatch`).
+            case patch(previous: ManifestLines)
         }
 
         struct State: Sendable {
@@ -36,7 +39,7 @@ extension SiteWriter {
             self.mode = mode
             switch mode {
             case .fresh(let staging): root = staging.path
-            case .update: root = writer.output.path
+            case .update, .patch: root = writer.output.path
             }
         }
 
@@ -53,6 +56,12 @@ extension SiteWriter {
                     try FileOutput.write(file.contents, to: path)
                 case .update(let previous):
                     if previous.hashes[file.path] == hash, FileManager.default.fileExists(atPath: path) {
+                        wrote = false
+                    } else {
+                        try replace(path, with: file.contents)
+                    }
+                case .patch(let previous):
+                    if previous.hash(of: file.path) == hash, FileManager.default.fileExists(atPath: path) {
                         wrote = false
                     } else {
                         try replace(path, with: file.contents)
@@ -92,6 +101,8 @@ extension SiteWriter {
                     return try finishFresh(state, staging: staging)
                 case .update(let previous):
                     return try finishUpdate(state, unchanged: unchanged, previous: previous)
+                case .patch(let previous):
+                    return try finishPatch(state, unchanged: unchanged, previous: previous)
                 }
             } catch {
                 abandon()
@@ -112,6 +123,23 @@ extension SiteWriter {
             try fm.moveItem(at: staging, to: writer.output)
             return Result(written: state.written.sorted(), removed: [], files: state.manifest.count + 1,
                           manifestHash: ContentHash.of(text), manifest: state.manifest, order: order)
+        }
+
+        /// The manifest with the delivered files' hashes changed in place; should a delivered
+        /// file not be listed, the manifest is made again as `finishUpdate` makes it.
+        private func finishPatch(_ state: State, unchanged: [String], previous: ManifestLines) throws -> Result {
+            guard let bytes = previous.replacing(state.manifest) else {
+                guard let manifest = previous.manifest else { throw CocoaError(.fileReadCorruptFile) }
+                return try finishUpdate(state, unchanged: unchanged, previous: manifest)
+            }
+            let text = Data(bytes)
+            // Unchanged, it is not written: nothing in the folder changes.
+            if bytes != previous.lines.bytes { try FileOutput.replace(root + "/" + SiteWriter.manifestName, with: text) }
+            var result = Result()
+            result.manifestHash = ContentHash.of(text)
+            result.written = state.written.sorted()
+            result.files = previous.lines.count + 1
+            return result
         }
 
         private func finishUpdate(_ state: State, unchanged: [String], previous: Manifest) throws -> Result {

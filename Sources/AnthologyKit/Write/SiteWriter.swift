@@ -27,8 +27,9 @@ public struct SiteWriter: Sendable {
         public var files = 0
         /// Hash of the manifest as written, to tell later whether the folder is still as left.
         public var manifestHash: UInt64?
-        /// The manifest as written: each file's path and content hash.
-        public var manifest: [String: UInt64] = [:]
+        /// The manifest as written: each file's path and content hash; nil after a write
+        /// that changed a few hashes of the previous one in place (`beginPatch`).
+        var manifest: [String: UInt64]?
         /// The paths of `manifest` in the order written, which is sorted.
         var order: [String] = []
 
@@ -128,12 +129,15 @@ public struct SiteWriter: Sendable {
 
     static func readManifest(in folder: URL, known: Result? = nil) -> Manifest? {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent(manifestName)) else { return nil }
-        if let known, let hash = known.manifestHash, ContentHash.of(data) == hash {
-            return Manifest(hashes: known.manifest, order: known.order)
+        if let known, let hash = known.manifestHash, let hashes = known.manifest, ContentHash.of(data) == hash {
+            return Manifest(hashes: hashes, order: known.order)
         }
+        return parseManifest([UInt8](data))
+    }
+
+    static func parseManifest(_ bytes: [UInt8]) -> Manifest? {
         // By bytes: at 10,000 stories the manifest has 14,000 lines, and splitting it as
         // characters was a tenth of a one-story rebuild.
-        let bytes = [UInt8](data)
         guard bytes.starts(with: manifestHeader.utf8), String(validating: bytes, as: UTF8.self) != nil else { return nil }
         var files: [String: UInt64?] = [:]
         files.reserveCapacity(bytes.count / 48)

@@ -83,6 +83,46 @@ struct WriteTests {
         #expect(read.order == nil && read.hashes == ["a.html": 1, "b.html": 2])
     }
 
+    /// A build that keeps every file (a render planned from a few changed stories) changes
+    /// the manifest's hashes in place; the manifest is then what a full write would make.
+    @Test func aWriteThatKeepsEveryFilePatchesTheManifest() throws {
+        let site = try FixtureAnthology()
+        defer { site.remove() }
+        let writer = SiteWriter(output: site.output)
+        let paths = ["index.html", "stories/a/index.html", "stories/b/index.html"]
+        let first = try writer.begin(paths: paths)
+        for path in paths { first.write(Self.file(path, "first \(path)")) }
+        let written = try first.finish(unchanged: [])
+        let manifestHash = try #require(written.manifestHash)
+        let manifestURL = site.output.appendingPathComponent(SiteWriter.manifestName)
+
+        #expect(writer.beginPatch(manifestHash: manifestHash &+ 1) == nil)
+        let session = try #require(writer.beginPatch(manifestHash: manifestHash))
+        session.write(Self.file("stories/a/index.html", "second"))
+        session.write(Self.file("index.html", "first index.html"))  // as it was: not rewritten
+        let patched = try session.finish(unchanged: [])
+        #expect(patched.written == ["stories/a/index.html"])
+        #expect(patched.files == 4)
+        let expected = SiteWriter.manifestText(["index.html": ContentHash.of(Data("first index.html".utf8)),
+                                                "stories/a/index.html": ContentHash.of(Data("second".utf8)),
+                                                "stories/b/index.html": ContentHash.of(Data("first stories/b/index.html".utf8))]).text
+        #expect(try Data(contentsOf: manifestURL) == expected)
+        #expect(patched.manifestHash == ContentHash.of(expected))
+        #expect(try Self.text(site.output, "stories/a/index.html") == "second")
+
+        // A file the manifest does not list: the manifest is made again, with it.
+        let again = try #require(writer.beginPatch(manifestHash: ContentHash.of(expected)))
+        again.write(Self.file("stories/c/index.html", "new"))
+        let result = try again.finish(unchanged: paths)
+        #expect(Set(try #require(SiteWriter.manifest(in: site.output)).keys) == Set(paths + ["stories/c/index.html"]))
+        #expect(result.written == ["stories/c/index.html"])
+
+        // A manifest not sorted as written is not patched.
+        let unsorted = Data("\(SiteWriter.manifestHeader)\nb.html\t0000000000000002\na.html\t0000000000000001\n".utf8)
+        try unsorted.write(to: manifestURL)
+        #expect(writer.beginPatch(manifestHash: ContentHash.of(unsorted)) == nil)
+    }
+
     @Test("A first build's staging folder is marked as Anthology's before any page is written")
     func interruptedFirstWrite() throws {
         let site = try FixtureAnthology()
