@@ -1,9 +1,10 @@
 import Foundation
 
 /// How the last link is stored in the cache file (see `StoredLink` and `CacheFile`): the
-/// sources and the generation, then the decisions. The decisions come last so that their bytes can be kept
-/// whole when read (`encodedDecisions`) and written back unchanged after an edit that only
-/// patched the link; the sources change with every edit and are a few bytes a story.
+/// sources and the generation, then the decisions. The decisions come last so that their
+/// bytes can be kept whole when read (`encodedDecisions`) and written back unchanged after an
+/// edit that only patched the link; the sources change with every edit and are a few bytes a
+/// story.
 extension StoredLink {
     static func decode(_ bytes: UnsafeRawBufferPointer) throws(BinaryReader.Malformed) -> StoredLink {
         var reader = BinaryReader(bytes)

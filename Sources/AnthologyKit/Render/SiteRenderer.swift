@@ -93,7 +93,9 @@ public struct SiteRenderer: Sendable {
     private func plan(_ site: Site, basis: RenderBasis?) -> Plan {
         let fingerprints = PageFingerprints(site: site, settings: settingsFingerprint)
         let mentions = MentionTargets(site: site)
-        let storyPages = Array(site.stories.indices).concurrentMap { storyPage($0, of: site, fingerprints: fingerprints, mentions: mentions) }
+        let storyPages = Array(site.stories.indices).concurrentMap {
+            storyPage($0, of: site, fingerprints: fingerprints, mentions: mentions)
+        }
         let pages = pageList(site, fingerprints: fingerprints)
         let feedEntries = Array(site.stories.indices).concurrentMap(fingerprints.feedEntry)
         var basis = basis
@@ -212,7 +214,9 @@ public struct SiteRenderer: Sendable {
             if !isCurrent { deliver(OutputFile(path: path, text: render())) }
             note(path, rendered: !isCurrent, isPage: false)
         }
-        keep(SitePaths.feed, fingerprint: fingerprints.feed(entries: plan.feedEntries)) { AtomFeed(site: site, metadata: metadata).render() }
+        keep(SitePaths.feed, fingerprint: fingerprints.feed(entries: plan.feedEntries)) {
+            AtomFeed(site: site, metadata: metadata).render()
+        }
         // The same link has the same pages, so a limited plan keeps the sitemap.
         if !plan.isLimited {
             // In page order: the sitemap sorts its entries itself.
@@ -287,7 +291,9 @@ public struct SiteRenderer: Sendable {
             let path = SitePaths.storiesPage(number)
             let stories = storyPages.stories(onPage: number)
             return Page(path: path, template: "home",
-                        fingerprint: { [fingerprints] _ in fingerprints.storiesPage(number, stories: stories, path: path, template: "home") },
+                        fingerprint: { [fingerprints] _ in
+                            fingerprints.storiesPage(number, stories: stories, path: path, template: "home")
+                        },
                         context: { $0.home(page: number) })
         }
 
