@@ -54,14 +54,8 @@ extension SiteWriter {
                 switch mode {
                 case .fresh:
                     try FileOutput.write(file.contents, to: path)
-                case .update(let previous):
-                    if previous.hashes[file.path] == hash, FileManager.default.fileExists(atPath: path) {
-                        wrote = false
-                    } else {
-                        try replace(path, with: file.contents)
-                    }
-                case .patch(let previous):
-                    if previous.hash(of: file.path) == hash, FileManager.default.fileExists(atPath: path) {
+                case .update, .patch:
+                    if previousHash(of: file.path) == hash, FileManager.default.fileExists(atPath: path) {
                         wrote = false
                     } else {
                         try replace(path, with: file.contents)
@@ -74,6 +68,15 @@ extension SiteWriter {
             state.withLock { state in
                 state.manifest[file.path] = hash
                 if wrote { state.written.append(file.path) }
+            }
+        }
+
+        /// The hash the previous build's manifest gives `path`, if any.
+        private func previousHash(of path: String) -> UInt64? {
+            switch mode {
+            case .fresh: nil
+            case .update(let previous): previous.hashes[path] ?? nil
+            case .patch(let previous): previous.hash(of: path)
             }
         }
 
