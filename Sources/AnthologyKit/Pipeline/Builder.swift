@@ -160,7 +160,8 @@ public struct Builder: Sendable {
         let writer = SiteWriter(output: options.output, displayOutput: options.outputDisplay)
         let renderer = SiteRenderer(templates: templates, metadata: options.metadata)
         // Pages are only skipped when the output folder is exactly as the cache left it.
-        if cache.render.manifest != writer.manifestFingerprint() { cache.render = RenderCache() }
+        let manifest = writer.manifestOnDisk()
+        if cache.render.manifest != manifest?.hash { cache.render = RenderCache() }
         // Each page is written as soon as it is rendered: "render" times both, and "write"
         // the rest (checking and preparing the output folder, the manifest, removals).
         let rendered: SiteRenderer.Rendered
@@ -169,14 +170,15 @@ public struct Builder: Sendable {
             var plan = time("render", &report) {
                 renderer.plan(site, link: cache.linked?.generation ?? 0, sources: Self.storySources(cache), cache: cache.render)
             }
-            report.planned = plan.isLimited ? plan.storyPages.count + plan.pages.count : plan.pagePaths.count
+            report.planned = plan.plannedPages
             logger.debug("render: planned \(report.planned) of \(plan.pagePaths.count) pages")
             try time("load", &report) { () throws(BuildFailure) in
                 try readMarkdown(for: &plan, renderer: renderer, cache: cache.render)
             }
             let session = try time("write", &report) { () throws(BuildFailure) in
                 // A plan of a few changed stories keeps every file: the manifest is changed in place.
-                if plan.isLimited, let manifest = cache.render.manifest, let session = writer.beginPatch(manifestHash: manifest) {
+                if plan.isLimited, let manifest, let expected = cache.render.manifest,
+                   let session = writer.beginPatch(manifest, expecting: expected) {
                     return session
                 }
                 return try writer.begin(paths: plan.paths, known: cache.written)

@@ -53,11 +53,14 @@ public struct SiteRenderer: Sendable {
         /// Each story's entry in the feed, in story order (`PageFingerprints.feedEntry`).
         let feedEntries: [UInt64]
         /// What the render is made from, to be kept with its fingerprints; nil when the
-        /// build did not say (`plan(_:)` alone).
+        /// sources given do not fit the site's stories.
         let basis: RenderBasis?
         /// Only the pages planned can differ from those of the render cache's basis: the
         /// others keep their fingerprints, and are not looked at.
         let isLimited: Bool
+
+        /// The pages whose fingerprints are worked out.
+        var plannedPages: Int { isLimited ? storyPages.count + pages.count : pagePaths.count }
     }
 
     /// A story page's path and fingerprint, and the fingerprint of its body: what tells
@@ -73,11 +76,6 @@ public struct SiteRenderer: Sendable {
         func cachedAnchors(in cache: RenderCache) -> PlacedAnchors? {
             cache.pages[path] == fingerprint ? cache.anchors[body] : nil
         }
-    }
-
-    /// Every page of `site`.
-    func plan(_ site: Site) -> Plan {
-        plan(site, basis: nil)
     }
 
     /// The pages of `site`, whose link has the generation `link` and whose stories, in

@@ -5,13 +5,14 @@ extension SiteWriter {
     /// only from a few changed stories does (`SiteRenderer.Plan.isLimited`): the manifest is
     /// kept as its bytes and changed where the files delivered changed, instead of being
     /// read into a dictionary of 14,000 paths and written again from it. Nil, and the
-    /// caller begins an ordinary write, unless the manifest on disk is exactly the one with
-    /// `manifestHash` and lists its files sorted by their bytes.
-    func beginPatch(manifestHash: UInt64) -> Session? {
+    /// caller begins an ordinary write, unless `manifest`, as read from the output folder
+    /// (`manifestOnDisk`), is exactly the one with the hash `expected` and lists its files
+    /// sorted by their bytes.
+    func beginPatch(_ manifest: ManifestFile, expecting expected: UInt64) -> Session? {
         // As `previousManifest`: never through a symbolic link.
         guard (try? FileManager.default.destinationOfSymbolicLink(atPath: output.path)) == nil,
-              let bytes = FileBytes.read(output.appendingPathComponent(Self.manifestName).path),
-              ContentHash.of(Data(bytes)) == manifestHash, bytes.starts(with: Self.manifestHeader.utf8) else { return nil }
+              manifest.hash == expected, manifest.data.starts(with: Self.manifestHeader.utf8) else { return nil }
+        let bytes = [UInt8](manifest.data)
         // The header is a comment line, which `ByteLines` skips.
         let lines = ByteLines(bytes)
         guard lines.isSorted else { return nil }

@@ -154,10 +154,18 @@ public struct SiteWriter: Sendable {
         return Manifest(hashes: files, order: order)
     }
 
-    /// Hash of the manifest on disk, or nil without one: tells whether the output folder is
-    /// still exactly as the last build left it.
-    public func manifestFingerprint() -> UInt64? {
-        (try? Data(contentsOf: output.appendingPathComponent(Self.manifestName))).map(ContentHash.of)
+    /// The manifest on disk, as read, and its hash.
+    struct ManifestFile: Sendable {
+        var data: Data
+        var hash: UInt64
+    }
+
+    /// The manifest on disk, or nil without one. Its hash tells whether the output folder is
+    /// still exactly as the last build left it; a write that patches it starts from it
+    /// (`beginPatch`), so that it is read once per build.
+    func manifestOnDisk() -> ManifestFile? {
+        (try? Data(contentsOf: output.appendingPathComponent(Self.manifestName)))
+            .map { ManifestFile(data: $0, hash: ContentHash.of($0)) }
     }
 
     static func isOurs(_ folder: URL) -> Bool {

@@ -96,8 +96,10 @@ struct WriteTests {
         let manifestHash = try #require(written.manifestHash)
         let manifestURL = site.output.appendingPathComponent(SiteWriter.manifestName)
 
-        #expect(writer.beginPatch(manifestHash: manifestHash &+ 1) == nil)
-        let session = try #require(writer.beginPatch(manifestHash: manifestHash))
+        let onDisk = try #require(writer.manifestOnDisk())
+        #expect(onDisk.hash == manifestHash)
+        #expect(writer.beginPatch(onDisk, expecting: manifestHash &+ 1) == nil)
+        let session = try #require(writer.beginPatch(onDisk, expecting: manifestHash))
         session.write(Self.file("stories/a/index.html", "second"))
         session.write(Self.file("index.html", "first index.html"))  // as it was: not rewritten
         let patched = try session.finish(unchanged: [])
@@ -111,7 +113,8 @@ struct WriteTests {
         #expect(try Self.text(site.output, "stories/a/index.html") == "second")
 
         // A file the manifest does not list: the manifest is made again, with it.
-        let again = try #require(writer.beginPatch(manifestHash: ContentHash.of(expected)))
+        let patchedOnDisk = try #require(writer.manifestOnDisk())
+        let again = try #require(writer.beginPatch(patchedOnDisk, expecting: ContentHash.of(expected)))
         again.write(Self.file("stories/c/index.html", "new"))
         let result = try again.finish(unchanged: paths)
         #expect(Set(try #require(SiteWriter.manifest(in: site.output)).keys) == Set(paths + ["stories/c/index.html"]))
@@ -120,7 +123,8 @@ struct WriteTests {
         // A manifest not sorted as written is not patched.
         let unsorted = Data("\(SiteWriter.manifestHeader)\nb.html\t0000000000000002\na.html\t0000000000000001\n".utf8)
         try unsorted.write(to: manifestURL)
-        #expect(writer.beginPatch(manifestHash: ContentHash.of(unsorted)) == nil)
+        let unsortedOnDisk = try #require(writer.manifestOnDisk())
+        #expect(writer.beginPatch(unsortedOnDisk, expecting: ContentHash.of(unsorted)) == nil)
     }
 
     @Test("A first build's staging folder is marked as Anthology's before any page is written")
