@@ -28,14 +28,22 @@ struct FileStamp: Sendable, Hashable {
     /// takes them): the kernel then looks up the path's own components, not every folder
     /// from the root down again for each of ten thousand stories.
     init?(_ path: String, in folder: Int32) {
+        guard let (stamp, _) = Self.probe(path, in: folder) else { return nil }
+        self = stamp
+    }
+
+    /// `init(_:in:)`, and whether the file has no other name: a regular file with one link,
+    /// whose every change a watcher of its folder sees (`SeedsListing.unwatched`).
+    static func probe(_ path: String, in folder: Int32) -> (stamp: FileStamp, soleName: Bool)? {
         var info = stat()
         guard fstatat(folder, path, &info, 0) == 0 else { return nil }
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                  modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-                  changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
-                  readAt: Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec))
+        let stamp = FileStamp(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                              modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                              changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
+                              readAt: Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec))
+        return (stamp, info.st_mode & S_IFMT == S_IFREG && info.st_nlink == 1)
     }
 
     init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, changed: Int64, readAt: Int64) {

@@ -11,6 +11,10 @@ struct FolderListing {
         /// Nil when the listing does not say (a link, or an unreporting file system).
         fileprivate var reportedFolder: Bool?
 
+        /// Whether the listing said what the entry is: false for a link, and for any entry of
+        /// a file system that does not say.
+        var isReportedKind: Bool { reportedFolder != nil }
+
         /// Whether the entry is a folder, or a link to one; `folder` is the listed folder's path.
         func isFolder(in folder: String) -> Bool {
             if let reportedFolder { return reportedFolder }

@@ -19,55 +19,124 @@ public struct SourceLoader: Sendable {
         self.displayFolder = displayFolder ?? seedsFolder.path
     }
 
+    /// What a load found: the files it could read, the problems of the others, and the
+    /// listing a later load may start from (`rescan`), nil when a folder could not be listed.
+    struct Loaded {
+        var files: [SourceFile]
+        var diagnostics: [Diagnostic]
+        var listing: SeedsListing?
+    }
+
     /// Reads every story. A file of `previous` (by relative path) whose stamp shows it
     /// unchanged is taken from there instead of being read again; it may be one left unread
     /// (`SourceFile.unread`), known only by its hash.
     public func load(reusing previous: [String: SourceFile] = [:]) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
-        load { previous[$0] }
+        let loaded = scan { previous[$0] }
+        return (loaded.files, loaded.diagnostics)
     }
 
     /// `load(reusing:)`, with each file of the previous build looked up by its relative path
     /// when needed, on whichever thread reads it: the build cache makes them from its
     /// analyses (`BuildCache.unreadFile`) rather than gathering all of them first.
-    func load(reusing previous: @Sendable (String) -> SourceFile?) -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+    func scan(reusing previous: @Sendable (String) -> SourceFile?) -> Loaded {
         var diagnostics: [Diagnostic] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: seedsFolder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return ([], [.error(displayFolder, "the seeds folder does not exist",
-                                fix: "create it and put your stories in it, or pass --seeds DIR")])
+            return Loaded(files: [], diagnostics: [.error(displayFolder, "the seeds folder does not exist",
+                                                          fix: "create it and put your stories in it, or pass --seeds DIR")])
         }
-        let paths = storyPaths(diagnostics: &diagnostics)
+        var listing = storyPaths(diagnostics: &diagnostics)
+        let listed = diagnostics.isEmpty
+        let (files, problems) = read(&listing, previous: previous)
+        return finish(files, diagnostics + problems, listing: listing, complete: listed)
+    }
+
+    /// Loads again after a watcher reported that of the files `listing` was made from, only
+    /// those at the relative paths `changed` may have changed, been added or removed: the
+    /// others are taken from `previous` without a `stat`, unless the watcher cannot vouch
+    /// for them (`SeedsListing.unwatched`). Nil when a changed path cannot be looked at,
+    /// which only a full `scan` can sort out.
+    func rescan(changed: Set<String>, listing: SeedsListing, reusing previous: [String: SourceFile]) -> Loaded? {
+        var listing = listing
+        let manager = FileManager.default
+        for relative in changed.sorted() {
+            var info = stat()
+            if lstat(seedsFolder.path + "/" + relative, &info) == 0 {
+                // A new file is a story only where the listing would have found it.
+                let folders = relative.split(separator: "/").dropLast().reduce(into: [String]()) { folders, name in
+                    folders.append(folders.last.map { $0 + "/" + name } ?? String(name))
+                }
+                if folders.contains(where: { Self.isStoryName(String($0.split(separator: "/").last!))
+                                             || manager.fileExists(atPath: seedsFolder.path + "/" + $0 + "/" + SiteWriter.manifestName) }) {
+                    listing.remove(relative)
+                    continue
+                }
+                listing.insert(relative)
+                if info.st_mode & S_IFMT == S_IFLNK { listing.unwatched.insert(relative) }
+            } else if errno == ENOENT || errno == ENOTDIR {
+                listing.remove(relative)
+            } else {
+                return nil
+            }
+        }
+        let watched = listing
+        let (files, diagnostics) = read(&listing, previous: { previous[$0] }) { relative in
+            changed.contains(relative) || !watched.isWatched(relative) ? nil : previous[relative]
+        }
+        return finish(files, diagnostics, listing: listing, complete: true)
+    }
+
+    /// Reads the files of `listing` on every core, each a `stat`, a read, a UTF-8 check and a
+    /// hash, except that a file `previous` has is taken from there while its stamp shows it
+    /// unchanged, and one `unlooked` hands back is taken as it is, without a `stat`. Files
+    /// found to have a second name join `listing.unwatched`.
+    private func read(_ listing: inout SeedsListing, previous: @Sendable (String) -> SourceFile?,
+                      unlooked: (String) -> SourceFile? = { _ in nil }) -> ([SourceFile], [Diagnostic]) {
+        let paths = listing.paths
+        var taken = [SourceFile?](repeating: nil, count: paths.count)
+        var looked: [Int] = []
+        for (index, relative) in paths.enumerated() {
+            if let file = unlooked(relative) { taken[index] = file } else { looked.append(index) }
+        }
         // Files are looked up from the open seeds folder rather than by whole paths.
         let opened = open(seedsFolder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if opened >= 0 { close(opened) } }
         let folder = opened >= 0 ? opened : AT_FDCWD
-        // Read on every core: each file is a stat, a read, a UTF-8 check and a hash.
-        let results = paths.concurrentMap { relative -> Result<SourceFile, Diagnostic> in
+        let results = looked.concurrentMap { index -> (Result<SourceFile, Diagnostic>, soleName: Bool) in
+            let relative = paths[index]
             let display = displayPath(relative)
-            let stamp = FileStamp(path(relative, from: folder), in: folder)
-            if let old = previous(relative), old.displayPath == display, let oldStamp = old.stamp, let stamp,
-               oldStamp.stillDescribes(stamp) {
-                return .success(old)
+            let probed = FileStamp.probe(path(relative, from: folder), in: folder)
+            if let old = previous(relative), old.displayPath == display, let oldStamp = old.stamp, let probed,
+               oldStamp.stillDescribes(probed.stamp) {
+                return (.success(old), probed.soleName)
             }
-            return read(relative, in: folder).map { text in
+            let result = read(relative, in: folder).map { text in
                 var file = SourceFile(relativePath: relative, displayPath: display, text: text)
-                file.stamp = stamp
+                file.stamp = probed?.stamp
                 return file
             }
+            return (result, probed?.soleName ?? false)
         }
-        var files: [SourceFile] = []
-        files.reserveCapacity(results.count)
-        for result in results {
+        var diagnostics: [Diagnostic] = []
+        for (index, (result, soleName)) in zip(looked, results) {
             switch result {
-            case .success(let file): files.append(file)
+            case .success(let file): taken[index] = file
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
+            if !soleName { listing.unwatched.insert(paths[index]) }
         }
-        if paths.isEmpty {
+        return (taken.compactMap { $0 }, diagnostics)
+    }
+
+    /// Adds the complaint about an empty seeds folder, which every kind of load makes; keeps
+    /// the listing only if it is `complete`.
+    private func finish(_ files: [SourceFile], _ diagnostics: [Diagnostic], listing: SeedsListing, complete: Bool) -> Loaded {
+        var diagnostics = diagnostics
+        if listing.paths.isEmpty {
             diagnostics.append(.error(displayFolder, "no stories found (looked for *.md, *.markdown and *.txt)",
                                       fix: "add a story file to the folder, or pass --seeds DIR"))
         }
-        return (files, diagnostics)
+        return Loaded(files: files, diagnostics: diagnostics, listing: complete ? listing : nil)
     }
 
     /// Whether a file name ends in one of `storyExtensions`, in any case. Byte by byte, as
@@ -81,10 +150,11 @@ public struct SourceLoader: Sendable {
         displayFolder.hasSuffix("/") ? displayFolder + relative : displayFolder + "/" + relative
     }
 
-    /// Relative paths of story files, sorted so every later stage sees the same order.
-    /// Hidden files and folders (editor swap files, `.git`) are skipped.
-    private func storyPaths(diagnostics: inout [Diagnostic]) -> [String] {
-        var result: [String] = []
+    /// Relative paths of story files, sorted so every later stage sees the same order, with
+    /// the files and folders a watcher may not see changes in. Hidden files and folders
+    /// (editor swap files, `.git`) are skipped.
+    private func storyPaths(diagnostics: inout [Diagnostic]) -> SeedsListing {
+        var listing = SeedsListing(paths: [])
         var pending: [String] = [""]
         let fm = FileManager.default
         while let folder = pending.popLast() {
@@ -102,15 +172,19 @@ public struct SourceLoader: Sendable {
                 // Anything named like a story is one, so that a folder or a dangling link with
                 // that name is reported when it is read rather than silently skipped.
                 if Self.isStoryName(entry.name) {
-                    result.append(relative)
+                    listing.paths.append(relative)
+                    if !entry.isReportedKind { listing.unwatched.insert(relative) }
                 } else if entry.isFolder(in: url.path),
                           // A site Anthology built (say `--output seeds/site`) is not a folder of stories.
                           !fm.fileExists(atPath: seedsFolder.path + "/" + relative + "/" + SiteWriter.manifestName) {
                     pending.append(relative)
+                    if !entry.isReportedKind { listing.linkedFolders.append(relative) }
                 }
             }
         }
-        return result.sorted()
+        listing.paths.sort()
+        listing.linkedFolders.sort()
+        return listing
     }
 
     /// The story file at `relative`, read now: for a file the load stage left unread.

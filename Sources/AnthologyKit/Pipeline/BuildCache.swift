@@ -12,6 +12,10 @@ public struct BuildCache: Sendable {
     var stories: [String: StoryAnalysis] = [:]
     /// The story files as last read, reused while `stat` shows them unchanged.
     var files: [String: SourceFile] = [:]
+    /// The story files the last load found, kept with `files` for the next load of `serve`.
+    var listing: SeedsListing?
+    /// What `serve`'s watcher says changed since the last load; nil without a watcher.
+    var watch: SeedsWatch?
     /// Whether `files` is kept for a next build in this process, as `serve` has. A build
     /// that runs once (a new cache, or one read from disk, which never holds files) lets
     /// each file's text go after parsing: at 30,000 stories that is some 90 MB that would

@@ -31,19 +31,26 @@ public struct Builder: Sendable {
         var diagnostics: [Diagnostic] = []
 
         let files = time("load", &report) {
-            // Files kept in memory (`serve`), else those the cache read from disk knows unchanged.
             let loader = SourceLoader(seedsFolder: options.seeds, displayFolder: options.seedsDisplay)
-            let (files, problems) = if cache.files.isEmpty {
+            let loaded: SourceLoader.Loaded
+            if let changed = cache.watch?.changed, let listing = cache.listing,
+               let rescanned = loader.rescan(changed: changed, listing: listing, reusing: cache.files) {
+                // `serve`'s watcher saw these files change, and no others.
+                loaded = rescanned
+            } else if cache.files.isEmpty {
                 // Made on the threads that stat the files, from the analyses, as they are needed.
-                loader.load { [stories = cache.stories] in BuildCache.unreadFile($0, in: stories) }
+                loaded = loader.scan { [stories = cache.stories] in BuildCache.unreadFile($0, in: stories) }
             } else {
-                loader.load(reusing: cache.files)
+                // Files kept in memory (`serve`), reused while `stat` shows them unchanged.
+                loaded = loader.scan { [files = cache.files] in files[$0] }
             }
-            diagnostics += problems
-            return files
+            cache.watch?.loaded()
+            diagnostics += loaded.diagnostics
+            cache.listing = cache.keepsFiles ? loaded.listing : nil
+            cache.files = cache.keepsFiles ? Dictionary(loaded.files.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first }) : [:]
+            return loaded.files
         }
 
-        cache.files = cache.keepsFiles ? Dictionary(files.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first }) : [:]
         let paths = files.map(\.relativePath)
         let previous = cache.stories
         defer { cache.retired.stories = previous }

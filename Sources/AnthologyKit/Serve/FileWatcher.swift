@@ -3,8 +3,19 @@ import Foundation
 /// Tells the preview what changed on disk, in batches: one batch per save, however many
 /// events the editor's way of saving produces (write, rename, chmod, swap files).
 protocol FileWatcher: Sendable {
-    /// Batches of changed paths, each sorted; the stream ends when the consumer stops iterating.
-    func changes() throws -> AsyncStream<[String]>
+    /// Batches of changes; the stream ends when the consumer stops iterating. The watcher
+    /// watches from the moment this returns: a build started after it misses no change.
+    func changes() throws -> AsyncStream<ChangeBatch>
+}
+
+/// The paths that changed since the last batch.
+struct ChangeBatch: Sendable, Equatable {
+    /// Sorted.
+    var paths: [String]
+    /// Whether the watcher vouches that nothing else changed: false when it may have missed
+    /// changes (lost events, a folder it could not watch, or a watcher that only polls),
+    /// after which the preview looks at every file again.
+    var isComplete: Bool
 }
 
 /// What to watch, shared by both watchers.

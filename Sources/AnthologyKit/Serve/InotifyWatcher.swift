@@ -12,14 +12,14 @@ struct InotifyWatcher: FileWatcher {
     var quiet: Duration = .milliseconds(20)
 
 
-    func changes() throws -> AsyncStream<[String]> {
+    func changes() throws -> AsyncStream<ChangeBatch> {
         let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0 else { throw WatchError("inotify is not available (\(String(cString: strerror(errno)))); use --poll") }
         let state = WatchState(fd: fd)
         for folder in list.folders { state.addRecursively(folder.path) }
         for parent in Set(list.files.map { $0.deletingLastPathComponent().path }) { state.add(parent) }
 
-        let (stream, continuation) = AsyncStream<[String]>.makeStream()
+        let (stream, continuation) = AsyncStream<ChangeBatch>.makeStream()
         let thread = Thread { [list, quiet] in
             state.run(list: list, quietMilliseconds: Int32(quiet.components.seconds * 1000 + quiet.components.attoseconds / 1_000_000_000_000_000)) { batch in
                 continuation.yield(batch)
@@ -37,6 +37,9 @@ struct InotifyWatcher: FileWatcher {
 private final class WatchState: @unchecked Sendable {
     let fd: Int32
     private var folders: [Int32: String] = [:]
+    /// False once a folder could not be watched (or listed to watch what is below it): the
+    /// watcher can then no longer vouch that it saw every change.
+    private var watchesAll = true
     private let stopped = NSLock()
     private var isStopped = false
 
@@ -50,12 +53,21 @@ private final class WatchState: @unchecked Sendable {
 
     func add(_ path: String) {
         let wd = inotify_add_watch(fd, path, UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB | IN_ONLYDIR))
-        if wd >= 0 { folders[wd] = path }
+        if wd >= 0 { folders[wd] = path } else { watchesAll = false }
+    }
+
+    /// Stops watching the folder at `path` and those below it: moved out of the watched
+    /// folder, they would otherwise still report changes under their old paths.
+    func remove(_ path: String) {
+        for (wd, folder) in folders where folder == path || folder.hasPrefix(path + "/") {
+            inotify_rm_watch(fd, wd)
+            folders[wd] = nil
+        }
     }
 
     func addRecursively(_ path: String) {
         add(path)
-        guard let children = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+        guard let children = try? FileManager.default.contentsOfDirectory(atPath: path) else { return watchesAll = false }
         for child in children.sorted() where !child.hasPrefix(".") {
             var isDirectory: ObjCBool = false
             let full = path + "/" + child
@@ -65,9 +77,10 @@ private final class WatchState: @unchecked Sendable {
         }
     }
 
-    func run(list: WatchList, quietMilliseconds: Int32, report: ([String]) -> Void) {
+    func run(list: WatchList, quietMilliseconds: Int32, report: (ChangeBatch) -> Void) {
         defer { close(fd) }
         var pending = Set<String>()
+        var overflowed = false
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while !shouldStop {
             var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
@@ -76,8 +89,9 @@ private final class WatchState: @unchecked Sendable {
             if ready < 0 && errno != EINTR { return }
             if ready <= 0 {
                 if !pending.isEmpty {
-                    report(pending.sorted())
+                    report(ChangeBatch(paths: pending.sorted(), isComplete: watchesAll && !overflowed))
                     pending.removeAll()
+                    overflowed = false
                 }
                 continue
             }
@@ -95,6 +109,7 @@ private final class WatchState: @unchecked Sendable {
                 if mask & UInt32(IN_Q_OVERFLOW) != 0 {
                     // Events were lost: report the roots, which makes the preview rebuild.
                     pending.formUnion(list.folders.map(\.path))
+                    overflowed = true
                     continue
                 }
                 if mask & UInt32(IN_IGNORED) != 0 { folders[wd] = nil; continue }
@@ -103,6 +118,7 @@ private final class WatchState: @unchecked Sendable {
                 if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, list.matters(path) {
                     addRecursively(path)
                 }
+                if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_MOVED_FROM) != 0 { remove(path) }
                 if list.matters(path) { pending.insert(path) }
             }
         }

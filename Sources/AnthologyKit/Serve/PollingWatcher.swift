@@ -13,16 +13,18 @@ struct PollingWatcher: FileWatcher {
         var inode: Int?
     }
 
-    func changes() throws -> AsyncStream<[String]> {
-        let (stream, continuation) = AsyncStream<[String]>.makeStream()
+    func changes() throws -> AsyncStream<ChangeBatch> {
+        let (stream, continuation) = AsyncStream<ChangeBatch>.makeStream()
+        let initial = Self.snapshot(list)
         let task = Task { [list, interval] in
-            var previous = Self.snapshot(list)
+            var previous = initial
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
                 let current = Self.snapshot(list)
                 let changed = Set(previous.keys).union(current.keys).filter { previous[$0] != current[$0] }
                 previous = current
-                if !changed.isEmpty { continuation.yield(changed.sorted()) }
+                // Scans see contents only as finely as file times tell them apart.
+                if !changed.isEmpty { continuation.yield(ChangeBatch(paths: changed.sorted(), isComplete: false)) }
             }
             continuation.finish()
         }

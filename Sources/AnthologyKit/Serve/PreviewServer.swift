@@ -50,16 +50,17 @@ public struct PreviewServer: Sendable {
     /// `onReady` receives the address once the server accepts connections.
     public func run(onReady: @escaping @Sendable (URL) -> Void = { _ in }) async throws {
         let events = BuildEvents()
-        let session = PreviewSession(builder: Builder(options: options, logger: logger), events: events, logger: logger,
-                                     configFile: configFile?.standardizedFileURL, reloadOptions: reloadOptions)
-        await session.rebuild(because: [])
-
         let output = options.output.standardizedFileURL
         let ignored = [output.path, output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).anthology-staging").path]
         let list = WatchList(folders: [options.seeds, options.templates].map(\.standardizedFileURL),
                              files: [configFile].compactMap { $0?.standardizedFileURL }, ignored: ignored)
-        let watcher: any FileWatcher = Self.watcher(for: list, poll: poll)
-        let service = WatchService(watcher: watcher, session: session, events: events)
+        // Watching starts before the first build reads anything, so that each later build
+        // may take the watcher's word for which stories changed.
+        let changes = try Self.watcher(for: list, poll: poll).changes()
+        let session = PreviewSession(builder: Builder(options: options, logger: logger), events: events, logger: logger,
+                                     configFile: configFile?.standardizedFileURL, reloadOptions: reloadOptions, watched: true)
+        await session.rebuild()
+        let service = WatchService(changes: changes, session: session, events: events)
 
         let responder = SiteResponder(root: options.output, basePath: basePath, events: events)
         var quiet = logger
@@ -89,16 +90,15 @@ public struct PreviewServer: Sendable {
 /// Feeds the watcher's batches to the session, and ends the pages' event streams on shutdown
 /// so that open connections do not keep the server from stopping.
 struct WatchService: Service {
-    let watcher: any FileWatcher
+    let changes: AsyncStream<ChangeBatch>
     let session: PreviewSession
     let events: BuildEvents
 
     func run() async throws {
-        let changes = try watcher.changes()
         await withGracefulShutdownHandler {
             await cancelWhenGracefulShutdown {
                 for await batch in changes {
-                    await session.rebuild(because: batch)
+                    await session.rebuild(after: batch)
                 }
             }
         } onGracefulShutdown: {

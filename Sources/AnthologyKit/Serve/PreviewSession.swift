@@ -9,15 +9,19 @@ actor PreviewSession {
     let logger: Logger
     let configFile: URL?
     let reloadOptions: (@Sendable () throws(BuildFailure) -> BuildOptions)?
-    /// Kept from save to save, with the story files, which are read again only when `stat` shows them changed.
+    /// Kept from save to save, with the story files, which are read again only when the
+    /// watcher reports them changed (or, when it cannot vouch for that, `stat` shows it).
     private var cache = BuildCache(keepsFiles: true)
     /// What the previous build reported, so that each rebuild logs only what is new.
     private var reported: Set<Diagnostic> = []
     private let clock = ContinuousClock()
 
+    /// `watched`: whether a watcher reports every change of the seeds folder from now on,
+    /// its batches passed to `rebuild(after:)`.
     init(builder: Builder, events: BuildEvents, logger: Logger, configFile: URL? = nil,
-         reloadOptions: (@Sendable () throws(BuildFailure) -> BuildOptions)? = nil) {
+         reloadOptions: (@Sendable () throws(BuildFailure) -> BuildOptions)? = nil, watched: Bool = false) {
         self.builder = builder
+        if watched { cache.watch = SeedsWatch(seeds: builder.options.seeds.standardizedFileURL.path) }
         self.events = events
         self.logger = logger
         self.configFile = configFile
@@ -39,9 +43,11 @@ actor PreviewSession {
         builder.options = options
     }
 
-    /// Builds, logs one line, and publishes the result. `changes` are the paths that
-    /// triggered the build (empty for the first one).
-    func rebuild(because changes: [String]) async {
+    /// Builds, logs one line, and publishes the result. `batch` holds the changes that
+    /// triggered the build (nil for the first one).
+    func rebuild(after batch: ChangeBatch? = nil) async {
+        let changes = batch?.paths ?? []
+        if let batch { cache.watch?.record(batch.paths, complete: batch.isComplete) }
         let start = clock.now
         let cause = Self.describe(changes, relativeTo: builder.options)
         do {

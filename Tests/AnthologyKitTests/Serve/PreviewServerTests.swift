@@ -563,6 +563,39 @@ struct PreviewServerTests {
         }
     }
 
+    @Test("A folder of stories moved in appears, an edit inside it shows, and moving it out takes its pages away")
+    func folderMovedInAndOut() async throws {
+        try await RunningServer.with { server in
+            let events = try await server.events()
+            defer { events.close() }
+            // Written outside the seeds folder, so that the watcher sees only the folder arrive.
+            try server.site.write("""
+                ---
+                title: The Salt Road
+                ---
+                The caravan left before dawn, its bells wrapped in cloth.
+                """, to: "drafts/more/salt.md")
+            let drafts = server.site.root.appendingPathComponent("drafts/more")
+            let moved = server.site.seeds.appendingPathComponent("more")
+            try FileManager.default.moveItem(at: drafts, to: moved)
+            let page = "stories/the-salt-road/index.html"
+            let added = try await server.waitForRebuild(of: page, containing: "bells wrapped in cloth", events: events,
+                                                         before: .now + .seconds(2))
+            #expect(added != nil, "the moved-in story's page was not served; \(events.problemsText)")
+
+            try server.site.edit("seeds/more/salt.md") { $0 + "\nBy noon the salt flats shone like snow.\n" }
+            let edited = try await server.waitForRebuild(of: page, containing: "shone like snow", events: events,
+                                                          before: .now + .seconds(2))
+            #expect(edited != nil, "the edit inside the moved-in folder was not built; \(events.problemsText)")
+
+            try FileManager.default.moveItem(at: moved, to: drafts)
+            let removed = try #require(await events.next(within: .seconds(2)))
+            #expect(removed.ok)
+            #expect(removed.changed.contains(page))
+            #expect(try await server.get("stories/the-salt-road/").status == 404)
+        }
+    }
+
     // MARK: - Build errors
 
     @Test("A build error shows an error page with the file:line message until the next good save")

@@ -308,8 +308,8 @@ final class PersistentCacheTests {
         try append("\nRui slept.\n", to: "02-salt.md")
         let key = CacheFile.key(for: options, detector: HeuristicDetector())
         let cache = CacheFile(folder: cacheFolder).load(key: key, logger: .init(label: "test"))
-        let (files, _) = SourceLoader(seedsFolder: site.seeds, displayFolder: options.seedsDisplay)
-            .load { [stories = cache.stories] in BuildCache.unreadFile($0, in: stories) }
+        let files = SourceLoader(seedsFolder: site.seeds, displayFolder: options.seedsDisplay)
+            .scan { [stories = cache.stories] in BuildCache.unreadFile($0, in: stories) }.files
         // Every published story but the edited one; the draft was never detected, so it is read.
         #expect(files.filter { !$0.isRead }.map(\.relativePath) == ["01-tide.md", "03-postcards.txt", "sub/05-lanterns.md"])
 

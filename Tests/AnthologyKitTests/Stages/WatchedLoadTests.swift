@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import AnthologyKit
+
+/// `serve`'s loads after its watcher reported a save: only the files it names are looked at,
+/// unless the watcher cannot see every change to a file.
+@Suite("Load after a watcher's report")
+struct WatchedLoadTests {
+    /// A full load, with its files as a build long ago read them (their stamps settled) and
+    /// marked "as cached", so that a file the next load takes without reading says so.
+    private func scanned(_ loader: SourceLoader) throws -> (files: [String: SourceFile], listing: SeedsListing) {
+        let loaded = loader.scan { _ in nil }
+        let files = Dictionary(uniqueKeysWithValues: loaded.files.map { file in
+            var file = file
+            file.text += ", as cached"
+            file.stamp?.readAt = .max
+            return (file.relativePath, file)
+        })
+        return (files, try #require(loaded.listing))
+    }
+
+    /// Writes `text` into the existing file at `path`, keeping its inode (and so its other names).
+    private func overwrite(_ path: String, with text: String) throws {
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.close()
+    }
+
+    @Test("Only the files named are looked at; new ones take their sorted place and deleted ones go")
+    func onlyNamedFilesAreLookedAt() throws {
+        let site = try FixtureAnthology(stories: ["a.md": "Alpha", "b.md": "Bravo", "c/c.md": "Charlie"])
+        defer { site.remove() }
+        let loader = SourceLoader(seedsFolder: site.seeds, displayFolder: "seeds")
+        let (files, listing) = try scanned(loader)
+        #expect(listing.unwatched.isEmpty)
+        try site.write("Bravo!", to: "seeds/b.md")
+        try site.write("Charles", to: "seeds/c/c.md")  // changed, but not reported
+        try site.write("Bee", to: "seeds/bb.md")
+        try FileManager.default.removeItem(at: site.seeds.appendingPathComponent("a.md"))
+
+        let loaded = try #require(loader.rescan(changed: ["a.md", "b.md", "bb.md"], listing: listing, reusing: files))
+        #expect(loaded.diagnostics.isEmpty)
+        #expect(loaded.files.map(\.relativePath) == ["b.md", "bb.md", "c/c.md"])
+        #expect(loaded.files.map(\.text) == ["Bravo!", "Bee", "Charlie, as cached"])
+        #expect(loaded.listing?.paths == ["b.md", "bb.md", "c/c.md"])
+        // What a full load finds now, the trusted one found too, but for the file not reported.
+        #expect(loader.scan { _ in nil }.files.map(\.relativePath) == loaded.files.map(\.relativePath))
+    }
+
+    @Test("Links, files with a second name and files below linked folders are looked at on every load")
+    func filesAWatcherCannotSeeAreLookedAt() throws {
+        let site = try FixtureAnthology(stories: ["plain.md": "Plain"])
+        defer { site.remove() }
+        let fm = FileManager.default
+        let elsewhere = site.root.appendingPathComponent("elsewhere")
+        try site.write("Linked", to: "elsewhere/linked.md")
+        try site.write("Twin", to: "elsewhere/twin.md")
+        try site.write("Below", to: "elsewhere/folder/below.md")
+        try fm.createSymbolicLink(atPath: site.seeds.path + "/linked.md", withDestinationPath: elsewhere.path + "/linked.md")
+        try fm.linkItem(atPath: elsewhere.path + "/twin.md", toPath: site.seeds.path + "/twin.md")
+        try fm.createSymbolicLink(atPath: site.seeds.path + "/folder", withDestinationPath: elsewhere.path + "/folder")
+        let loader = SourceLoader(seedsFolder: site.seeds, displayFolder: "seeds")
+        let (files, listing) = try scanned(loader)
+        #expect(listing.unwatched == ["linked.md", "twin.md"])
+        #expect(listing.linkedFolders == ["folder"])
+
+        // Edited where a watcher of the seeds folder hears nothing.
+        try overwrite(elsewhere.path + "/linked.md", with: "Linked, edited")
+        try overwrite(elsewhere.path + "/twin.md", with: "Twin, edited")
+        try overwrite(elsewhere.path + "/folder/below.md", with: "Below, edited")
+        try site.write("Plain, edited", to: "seeds/plain.md")
+        let loaded = try #require(loader.rescan(changed: [], listing: listing, reusing: files))
+        #expect(loaded.files.map(\.relativePath) == ["folder/below.md", "linked.md", "plain.md", "twin.md"])
+        #expect(loaded.files.map(\.text) == ["Below, edited", "Linked, edited", "Plain, as cached", "Twin, edited"])
+    }
+
+    @Test("A new file is a story only where a full load finds one: not in a story-named folder or a built site")
+    func newFilesFollowTheListingRules() throws {
+        let site = try FixtureAnthology(stories: [
+            "a.md": "Alpha", "site/.anthology-manifest": "# Written by Anthology", "odd.md/inner.md": "Inner",
+        ])
+        defer { site.remove() }
+        let loader = SourceLoader(seedsFolder: site.seeds, displayFolder: "seeds")
+        let (files, listing) = try scanned(loader)
+        try site.write("User-agent: *", to: "seeds/site/robots.txt")
+        try site.write("Inner, again", to: "seeds/odd.md/inner.md")
+        let loaded = try #require(loader.rescan(changed: ["odd.md/inner.md", "site/robots.txt"], listing: listing, reusing: files))
+        #expect(loaded.files.map(\.relativePath) == ["a.md"])
+        // The story-named folder is reported as it would be by a full load.
+        #expect(loaded.diagnostics.map(\.file) == ["seeds/odd.md"])
+        #expect(loader.scan { _ in nil }.diagnostics.map(\.file) == ["seeds/odd.md"])
+    }
+}
+
+@Suite("What the preview's watcher vouches for")
+struct SeedsWatchTests {
+    let seeds = "/anthology/seeds"
+
+    /// A watch that a load has just caught up with.
+    private var loadedWatch: SeedsWatch {
+        var watch = SeedsWatch(seeds: seeds)
+        watch.loaded()
+        return watch
+    }
+
+    @Test("Before the first load nothing is vouched for; after it, the story files reported")
+    func storiesReportedAfterALoad() {
+        var watch = SeedsWatch(seeds: seeds)
+        watch.record([seeds + "/a.md"], complete: true)
+        #expect(watch.changed == nil)
+        watch.loaded()
+        watch.record([seeds + "/a.md", seeds + "/sub/b.TXT", "/anthology/templates/story.html", seeds + "/.git/x.md"], complete: true)
+        watch.record([seeds + "/c.markdown"], complete: true)
+        #expect(watch.changed == ["a.md", "sub/b.TXT", "c.markdown"])
+    }
+
+    @Test("A watcher that may have missed changes, the seeds folder itself, or a folder that came or went vouches for nothing",
+          arguments: [
+              ChangeBatch(paths: ["/anthology/seeds/a.md"], isComplete: false),
+              ChangeBatch(paths: ["/anthology/seeds"], isComplete: true),
+              ChangeBatch(paths: ["/anthology/seeds/gone-folder"], isComplete: true),
+          ])
+    func nothingIsVouchedFor(batch: ChangeBatch) {
+        var watch = loadedWatch
+        watch.record(batch.paths, complete: batch.isComplete)
+        #expect(watch.changed == nil)
+        // Until a load has looked at everything again.
+        watch.record([seeds + "/a.md"], complete: true)
+        #expect(watch.changed == nil)
+        watch.loaded()
+        #expect(watch.changed == [])
+    }
+
+    @Test("A file that is no story changes nothing a load looks at")
+    func otherFilesAreNoStories() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("anthology-watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("x".utf8).write(to: folder.appendingPathComponent("cover.png"))
+        var watch = SeedsWatch(seeds: folder.path)
+        watch.loaded()
+        watch.record([folder.path + "/cover.png"], complete: true)
+        #expect(watch.changed == [])
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("more"), withIntermediateDirectories: true)
+        watch.record([folder.path + "/more"], complete: true)
+        #expect(watch.changed == nil)
+    }
+}
