@@ -6,37 +6,44 @@ struct SeedsListing: Sendable, Equatable {
     var paths: [String]
     /// Files whose changes a watcher of the seeds folder may not see, checked with `stat` at
     /// every load: links (an edit of the file linked to happens elsewhere), files with a
-    /// second name (a hard link edited under the other one), files below a linked folder,
-    /// and files of file systems that do not say what their entries are.
+    /// second name (a hard link edited under the other one), and files of file systems that
+    /// do not say what their entries are.
     var unwatched: Set<String> = []
-    /// Linked folders below the seeds folder, whose files go to `unwatched`.
+    /// Folders below the seeds folder that are links (or of a file system that does not say),
+    /// whose files are checked like `unwatched` ones.
     var linkedFolders: [String] = []
+    /// Files that could not be read, tried again by every load so that their problem is
+    /// reported until it is fixed.
+    var unreadable: Set<String> = []
 
     /// Whether the watcher reports every change to the file at `relative`.
     func isWatched(_ relative: String) -> Bool {
         !unwatched.contains(relative) && !linkedFolders.contains { relative.hasPrefix($0 + "/") }
     }
 
+    /// The files a load after the watcher reported `changed` looks at: those and the ones
+    /// the watcher cannot vouch for, sorted.
+    func toLookAt(after changed: Set<String>) -> [String] {
+        var looked = changed.union(unwatched).union(unreadable)
+        if !linkedFolders.isEmpty { looked.formUnion(paths.filter { !isWatched($0) }) }
+        return looked.sorted()
+    }
+
+    func contains(_ relative: String) -> Bool {
+        paths.sortedElement(relative, by: { $0 }) != nil
+    }
+
     /// Adds `relative` in its sorted place, unless present.
     mutating func insert(_ relative: String) {
-        let index = position(of: relative)
+        let index = paths.sortedIndex(of: relative, by: { $0 })
         if index == paths.endIndex || paths[index] != relative { paths.insert(relative, at: index) }
     }
 
     /// Removes `relative`, if present.
     mutating func remove(_ relative: String) {
-        let index = position(of: relative)
+        let index = paths.sortedIndex(of: relative, by: { $0 })
         if index < paths.endIndex, paths[index] == relative { paths.remove(at: index) }
         unwatched.remove(relative)
-    }
-
-    /// The first index whose path is not less than `relative` (binary search of `paths`).
-    private func position(of relative: String) -> Int {
-        var low = 0, high = paths.count
-        while low < high {
-            let middle = (low + high) / 2
-            if paths[middle] < relative { low = middle + 1 } else { high = middle }
-        }
-        return low
+        unreadable.remove(relative)
     }
 }

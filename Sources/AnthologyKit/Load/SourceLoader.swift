@@ -48,15 +48,17 @@ public struct SourceLoader: Sendable {
         var listing = storyPaths(diagnostics: &diagnostics)
         let listed = diagnostics.isEmpty
         let (files, problems) = read(&listing, previous: previous)
-        return finish(files, diagnostics + problems, listing: listing, complete: listed)
+        return Loaded(files: files, diagnostics: finish(diagnostics + problems, listing: listing), listing: listed ? listing : nil)
     }
 
     /// Loads again after a watcher reported that of the files `listing` was made from, only
     /// those at the relative paths `changed` may have changed, been added or removed: the
-    /// others are taken from `previous` without a `stat`, unless the watcher cannot vouch
-    /// for them (`SeedsListing.unwatched`). Nil when a changed path cannot be looked at,
-    /// which only a full `scan` can sort out.
-    func rescan(changed: Set<String>, listing: SeedsListing, reusing previous: [String: SourceFile]) -> Loaded? {
+    /// others stay in `files` (the previous load's, sorted by path) as they are, without a
+    /// `stat`, unless the watcher cannot vouch for them (`SeedsListing.toLookAt`). `files`
+    /// is updated in place. Nil, with `files` untouched, when a changed path cannot be
+    /// looked at, which only a full `scan` can sort out.
+    func rescan(changed: Set<String>, listing: SeedsListing,
+                files: inout [SourceFile]) -> (diagnostics: [Diagnostic], listing: SeedsListing)? {
         var listing = listing
         let manager = FileManager.default
         for relative in changed.sorted() {
@@ -79,64 +81,90 @@ public struct SourceLoader: Sendable {
                 return nil
             }
         }
-        let watched = listing
-        let (files, diagnostics) = read(&listing, previous: { previous[$0] }) { relative in
-            changed.contains(relative) || !watched.isWatched(relative) ? nil : previous[relative]
-        }
-        return finish(files, diagnostics, listing: listing, complete: true)
-    }
-
-    /// Reads the files of `listing` on every core, each a `stat`, a read, a UTF-8 check and a
-    /// hash, except that a file `previous` has is taken from there while its stamp shows it
-    /// unchanged, and one `unlooked` hands back is taken as it is, without a `stat`. Files
-    /// found to have a second name join `listing.unwatched`.
-    private func read(_ listing: inout SeedsListing, previous: @Sendable (String) -> SourceFile?,
-                      unlooked: (String) -> SourceFile? = { _ in nil }) -> ([SourceFile], [Diagnostic]) {
-        let paths = listing.paths
-        var taken = [SourceFile?](repeating: nil, count: paths.count)
-        var looked: [Int] = []
-        for (index, relative) in paths.enumerated() {
-            if let file = unlooked(relative) { taken[index] = file } else { looked.append(index) }
-        }
-        // Files are looked up from the open seeds folder rather than by whole paths.
-        let opened = open(seedsFolder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if opened >= 0 { close(opened) } }
-        let folder = opened >= 0 ? opened : AT_FDCWD
-        let results = looked.concurrentMap { index -> (Result<SourceFile, Diagnostic>, soleName: Bool) in
-            let relative = paths[index]
-            let display = displayPath(relative)
-            let probed = FileStamp.probe(path(relative, from: folder), in: folder)
-            if let old = previous(relative), old.displayPath == display, let oldStamp = old.stamp, let probed,
-               oldStamp.stillDescribes(probed.stamp) {
-                return (.success(old), probed.soleName)
+        let looked = listing.toLookAt(after: changed)
+        listing.unreadable = []
+        let outcomes: [(Result<SourceFile, Diagnostic>, soleName: Bool)?]
+        do {
+            // A second reference to `files`, gone before `files` changes: else the change copies it.
+            let (previous, listed) = (files, listing)
+            outcomes = withSeedsFolder { folder in
+                looked.concurrentMap { relative in
+                    guard listed.contains(relative) else { return nil }
+                    return look(at: relative, in: folder, previous: previous.sortedElement(relative, by: \.relativePath))
+                }
             }
-            let result = read(relative, in: folder).map { text in
-                var file = SourceFile(relativePath: relative, displayPath: display, text: text)
-                file.stamp = probed?.stamp
-                return file
-            }
-            return (result, probed?.soleName ?? false)
         }
         var diagnostics: [Diagnostic] = []
-        for (index, (result, soleName)) in zip(looked, results) {
-            switch result {
-            case .success(let file): taken[index] = file
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
+        for (relative, outcome) in zip(looked, outcomes) {
+            let index = files.sortedIndex(of: relative, by: \.relativePath)
+            let present = index < files.count && files[index].relativePath == relative
+            switch outcome?.0 {
+            case .success(let file):
+                if present { files[index] = file } else { files.insert(file, at: index) }
+            case .failure(let diagnostic):
+                if present { files.remove(at: index) }
+                listing.unreadable.insert(relative)
+                diagnostics.append(diagnostic)
+            case nil:
+                if present { files.remove(at: index) }
             }
-            if !soleName { listing.unwatched.insert(paths[index]) }
+            if outcome?.soleName == false { listing.unwatched.insert(relative) }
         }
-        return (taken.compactMap { $0 }, diagnostics)
+        return (finish(diagnostics, listing: listing), listing)
     }
 
-    /// Adds the complaint about an empty seeds folder, which every kind of load makes; keeps
-    /// the listing only if it is `complete`.
-    private func finish(_ files: [SourceFile], _ diagnostics: [Diagnostic], listing: SeedsListing, complete: Bool) -> Loaded {
-        var diagnostics = diagnostics
-        if listing.paths.isEmpty {
-            diagnostics.append(.error(displayFolder, "no stories found (looked for *.md, *.markdown and *.txt)",
-                                      fix: "add a story file to the folder, or pass --seeds DIR"))
+    /// Reads the files of `listing` on every core (see `look(at:in:previous:)`), and notes
+    /// in it those that have a second name or could not be read.
+    private func read(_ listing: inout SeedsListing, previous: @Sendable (String) -> SourceFile?) -> ([SourceFile], [Diagnostic]) {
+        let paths = listing.paths
+        let results = withSeedsFolder { folder in
+            paths.concurrentMap { look(at: $0, in: folder, previous: previous($0)) }
         }
-        return Loaded(files: files, diagnostics: diagnostics, listing: complete ? listing : nil)
+        var files: [SourceFile] = []
+        files.reserveCapacity(results.count)
+        var diagnostics: [Diagnostic] = []
+        for (relative, (result, soleName)) in zip(paths, results) {
+            switch result {
+            case .success(let file): files.append(file)
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                listing.unreadable.insert(relative)
+            }
+            if !soleName { listing.unwatched.insert(relative) }
+        }
+        return (files, diagnostics)
+    }
+
+    /// Runs `body` with the seeds folder open, for `look(at:in:previous:)`: files are looked
+    /// up from the open folder rather than by whole paths.
+    private func withSeedsFolder<T>(_ body: (Int32) -> T) -> T {
+        let opened = open(seedsFolder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if opened >= 0 { close(opened) } }
+        return body(opened >= 0 ? opened : AT_FDCWD)
+    }
+
+    /// The story at `relative`: a `stat`, then `previous` if that is the same file unchanged,
+    /// else a read, a UTF-8 check and a hash. Also whether the file has no other name.
+    private func look(at relative: String, in folder: Int32, previous: SourceFile?) -> (Result<SourceFile, Diagnostic>, soleName: Bool) {
+        let display = displayPath(relative)
+        let probed = FileStamp.probe(path(relative, from: folder), in: folder)
+        if let previous, previous.displayPath == display, let stamp = previous.stamp, let probed,
+           stamp.stillDescribes(probed.stamp) {
+            return (.success(previous), probed.soleName)
+        }
+        let result = read(relative, in: folder).map { text in
+            var file = SourceFile(relativePath: relative, displayPath: display, text: text)
+            file.stamp = probed?.stamp
+            return file
+        }
+        return (result, probed?.soleName ?? false)
+    }
+
+    /// `diagnostics`, with the complaint about an empty seeds folder, which every kind of load makes.
+    private func finish(_ diagnostics: [Diagnostic], listing: SeedsListing) -> [Diagnostic] {
+        guard listing.paths.isEmpty else { return diagnostics }
+        return diagnostics + [.error(displayFolder, "no stories found (looked for *.md, *.markdown and *.txt)",
+                                     fix: "add a story file to the folder, or pass --seeds DIR")]
     }
 
     /// Whether a file name ends in one of `storyExtensions`, in any case. Byte by byte, as

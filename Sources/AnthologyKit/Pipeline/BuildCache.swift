@@ -10,8 +10,9 @@ import Foundation
 public struct BuildCache: Sendable {
     /// Parse and detection results by story path.
     var stories: [String: StoryAnalysis] = [:]
-    /// The story files as last read, reused while `stat` shows them unchanged.
-    var files: [String: SourceFile] = [:]
+    /// The story files as last read, sorted by path, reused while `stat` (or `serve`'s
+    /// watcher) shows them unchanged.
+    var files: [SourceFile] = []
     /// The story files the last load found, kept with `files` for the next load of `serve`.
     var listing: SeedsListing?
     /// What `serve`'s watcher says changed since the last load; nil without a watcher.

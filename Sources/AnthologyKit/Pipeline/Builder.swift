@@ -33,21 +33,25 @@ public struct Builder: Sendable {
         let files = time("load", &report) {
             let loader = SourceLoader(seedsFolder: options.seeds, displayFolder: options.seedsDisplay)
             let loaded: SourceLoader.Loaded
+            // Taken out of the cache, so that a rescan changes the one array in place.
+            var files = cache.files
+            cache.files = []
             if let changed = cache.watch?.changed, let listing = cache.listing,
-               let rescanned = loader.rescan(changed: changed, listing: listing, reusing: cache.files) {
+               let (problems, listing) = loader.rescan(changed: changed, listing: listing, files: &files) {
                 // `serve`'s watcher saw these files change, and no others.
-                loaded = rescanned
-            } else if cache.files.isEmpty {
+                loaded = .init(files: files, diagnostics: problems, listing: listing)
+            } else if files.isEmpty {
                 // Made on the threads that stat the files, from the analyses, as they are needed.
                 loaded = loader.scan { [stories = cache.stories] in BuildCache.unreadFile($0, in: stories) }
             } else {
                 // Files kept in memory (`serve`), reused while `stat` shows them unchanged.
-                loaded = loader.scan { [files = cache.files] in files[$0] }
+                loaded = loader.scan { [files] in files.sortedElement($0, by: \.relativePath) }
             }
+            files = []
             cache.watch?.loaded()
             diagnostics += loaded.diagnostics
             cache.listing = cache.keepsFiles ? loaded.listing : nil
-            cache.files = cache.keepsFiles ? Dictionary(loaded.files.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first }) : [:]
+            cache.files = cache.keepsFiles ? loaded.files : []
             return loaded.files
         }
 

@@ -8,15 +8,23 @@ import Testing
 struct WatchedLoadTests {
     /// A full load, with its files as a build long ago read them (their stamps settled) and
     /// marked "as cached", so that a file the next load takes without reading says so.
-    private func scanned(_ loader: SourceLoader) throws -> (files: [String: SourceFile], listing: SeedsListing) {
+    private func scanned(_ loader: SourceLoader) throws -> (files: [SourceFile], listing: SeedsListing) {
         let loaded = loader.scan { _ in nil }
-        let files = Dictionary(uniqueKeysWithValues: loaded.files.map { file in
+        let files = loaded.files.map { file in
             var file = file
             file.text += ", as cached"
             file.stamp?.readAt = .max
-            return (file.relativePath, file)
-        })
+            return file
+        }
         return (files, try #require(loaded.listing))
+    }
+
+    /// `rescan`, as `serve` calls it: the files it returns, its problems and listing.
+    private func rescan(_ loader: SourceLoader, changed: Set<String>, listing: SeedsListing,
+                        files: [SourceFile]) throws -> (files: [SourceFile], diagnostics: [Diagnostic], listing: SeedsListing) {
+        var files = files
+        let (diagnostics, listing) = try #require(loader.rescan(changed: changed, listing: listing, files: &files))
+        return (files, diagnostics, listing)
     }
 
     /// Writes `text` into the existing file at `path`, keeping its inode (and so its other names).
@@ -39,11 +47,11 @@ struct WatchedLoadTests {
         try site.write("Bee", to: "seeds/bb.md")
         try FileManager.default.removeItem(at: site.seeds.appendingPathComponent("a.md"))
 
-        let loaded = try #require(loader.rescan(changed: ["a.md", "b.md", "bb.md"], listing: listing, reusing: files))
+        let loaded = try rescan(loader, changed: ["a.md", "b.md", "bb.md"], listing: listing, files: files)
         #expect(loaded.diagnostics.isEmpty)
         #expect(loaded.files.map(\.relativePath) == ["b.md", "bb.md", "c/c.md"])
         #expect(loaded.files.map(\.text) == ["Bravo!", "Bee", "Charlie, as cached"])
-        #expect(loaded.listing?.paths == ["b.md", "bb.md", "c/c.md"])
+        #expect(loaded.listing.paths == ["b.md", "bb.md", "c/c.md"])
         // What a full load finds now, the trusted one found too, but for the file not reported.
         #expect(loader.scan { _ in nil }.files.map(\.relativePath) == loaded.files.map(\.relativePath))
     }
@@ -70,9 +78,28 @@ struct WatchedLoadTests {
         try overwrite(elsewhere.path + "/twin.md", with: "Twin, edited")
         try overwrite(elsewhere.path + "/folder/below.md", with: "Below, edited")
         try site.write("Plain, edited", to: "seeds/plain.md")
-        let loaded = try #require(loader.rescan(changed: [], listing: listing, reusing: files))
+        let loaded = try rescan(loader, changed: [], listing: listing, files: files)
         #expect(loaded.files.map(\.relativePath) == ["folder/below.md", "linked.md", "plain.md", "twin.md"])
         #expect(loaded.files.map(\.text) == ["Below, edited", "Linked, edited", "Plain, as cached", "Twin, edited"])
+    }
+
+    @Test("A file that cannot be read is reported by every load until it can be")
+    func unreadableFilesStayReported() throws {
+        let site = try FixtureAnthology(stories: ["a.md": "Alpha"])
+        defer { site.remove() }
+        try site.write(Data([0x43, 0x61, 0x66, 0xE9]), to: "seeds/latin1.md")  // "Café" in Latin-1
+        let loader = SourceLoader(seedsFolder: site.seeds, displayFolder: "seeds")
+        let (files, listing) = try scanned(loader)
+        #expect(listing.unreadable == ["latin1.md"])
+        let again = try rescan(loader, changed: [], listing: listing, files: files)
+        #expect(again.diagnostics.map(\.file) == ["seeds/latin1.md"])
+        #expect(again.files.map(\.relativePath) == ["a.md"])
+
+        try site.write("Café", to: "seeds/latin1.md")
+        let fixed = try rescan(loader, changed: [], listing: again.listing, files: again.files)
+        #expect(fixed.diagnostics.isEmpty)
+        #expect(fixed.files.map(\.text) == ["Alpha, as cached", "Café"])
+        #expect(fixed.listing.unreadable.isEmpty)
     }
 
     @Test("A new file is a story only where a full load finds one: not in a story-named folder or a built site")
@@ -85,7 +112,7 @@ struct WatchedLoadTests {
         let (files, listing) = try scanned(loader)
         try site.write("User-agent: *", to: "seeds/site/robots.txt")
         try site.write("Inner, again", to: "seeds/odd.md/inner.md")
-        let loaded = try #require(loader.rescan(changed: ["odd.md/inner.md", "site/robots.txt"], listing: listing, reusing: files))
+        let loaded = try rescan(loader, changed: ["odd.md/inner.md", "site/robots.txt"], listing: listing, files: files)
         #expect(loaded.files.map(\.relativePath) == ["a.md"])
         // The story-named folder is reported as it would be by a full load.
         #expect(loaded.diagnostics.map(\.file) == ["seeds/odd.md"])
