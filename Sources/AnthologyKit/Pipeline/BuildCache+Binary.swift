@@ -30,7 +30,7 @@ extension StoryAnalysis: BinaryCodable {
         let parsed = stored.map(ParsedStory.init(unread:))
         self.init(source: source, parsed: parsed, parseProblems: parseProblems, detection: detection)
         self.file = file
-        needsText = parsed != nil
+        needsText = isParsed
     }
 }
 

@@ -91,8 +91,9 @@ public struct Builder: Sendable {
         cache.stories.reserveCapacity(paths.count)
         for (path, analysis) in zip(paths, detected) {
             cache.stories[path] = analysis
-            guard analysis.isPublished(with: options), let detection = analysis.detection, let input = analysis.input else { continue }
-            diagnostics += detection.problems
+            // A story has an input once it is detected (`detect`).
+            guard analysis.isPublished(with: options), let input = analysis.input else { continue }
+            diagnostics += analysis.detectionProblems
             inputs.append(input)
             sources.append(analysis.source)
         }

@@ -12,8 +12,8 @@ actor PreviewSession {
     /// Kept from save to save, with the story files, which are read again only when the
     /// watcher reports them changed (or, when it cannot vouch for that, `stat` shows it).
     private var cache = BuildCache(keepsFiles: true)
-    /// What the previous build reported, so that each rebuild logs only what is new.
-    private var reported: Set<Diagnostic> = []
+    /// What the previous build reported, sorted, so that each rebuild logs only what is new.
+    private var reported: [Diagnostic] = []
     private let clock = ContinuousClock()
 
     /// `watched`: whether a watcher reports every change of the seeds folder from now on,
@@ -57,8 +57,8 @@ actor PreviewSession {
             await events.publish(.init(ok: true, changed: report.changed, pages: report.pages,
                                        milliseconds: Self.milliseconds(elapsed)))
             cache.releaseRetired()
-            let new = report.diagnostics.filter { !reported.contains($0) }
-            reported = Set(report.diagnostics)
+            let new = report.diagnostics.added(since: reported)
+            reported = report.diagnostics
             let verbose = logger.logLevel <= .debug
             for line in DiagnosticList(new, noteLimit: verbose ? nil : DiagnosticList.defaultNoteLimit).lines {
                 logger.warning("\(line)")

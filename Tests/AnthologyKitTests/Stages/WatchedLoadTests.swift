@@ -174,3 +174,28 @@ struct SeedsWatchTests {
         #expect(watch.changed == nil)
     }
 }
+
+@Suite("What a preview rebuild logs")
+struct AddedDiagnosticsTests {
+    @Test("Only diagnostics the previous build did not report, however many sort alike")
+    func onlyNewDiagnostics() {
+        let old = [
+            Diagnostic(.note, file: "seeds/a.md", "\"Ada\" might be a character"),
+            Diagnostic(.warning, file: "seeds/b.md", line: 3, column: 1, "an unknown field", fix: "remove it"),
+            Diagnostic(.note, file: "seeds/c.md", "\"Rome\" is not a city here"),
+        ].sorted()
+        let new = [
+            Diagnostic(.note, file: "seeds/a.md", "\"Ada\" might be a character"),
+            // Sorts like the old one, but says another thing to do.
+            Diagnostic(.warning, file: "seeds/b.md", line: 3, column: 1, "an unknown field", fix: "rename it"),
+            Diagnostic(.warning, file: "seeds/b.md", line: 3, column: 1, "an unknown field", fix: "remove it"),
+            Diagnostic(.note, file: "seeds/b2.md", "\"Bo\" might be a character"),
+            Diagnostic(.note, file: "seeds/d.md", "\"Oslo\" is not a city here"),
+        ].sorted()
+        #expect(new.added(since: old).map(\.file) == ["seeds/b.md", "seeds/b2.md", "seeds/d.md"])
+        #expect(new.added(since: old).first?.fix == "rename it")
+        #expect(new.added(since: new).isEmpty)
+        #expect(old.added(since: []) == old)
+        #expect(new.added(since: old) == new.filter { !Set(old).contains($0) })
+    }
+}
