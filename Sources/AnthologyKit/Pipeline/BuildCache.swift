@@ -10,6 +10,9 @@ import Foundation
 public struct BuildCache: Sendable {
     /// Parse and detection results by story path.
     var stories: [String: StoryAnalysis] = [:]
+    /// The keys of `stories` in sorted order, as the load found them: the order the disk
+    /// cache stores them in, which sorting the keys again took 7 ms of each save at 10,000.
+    var storyPaths: [String] = []
     /// The story files as last read, sorted by path, reused while `stat` (or `serve`'s
     /// watcher) shows them unchanged.
     var files: [SourceFile] = []

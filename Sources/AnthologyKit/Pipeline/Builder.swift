@@ -89,6 +89,7 @@ public struct Builder: Sendable {
         var sources: [UInt64] = []
         cache.stories = [:]
         cache.stories.reserveCapacity(paths.count)
+        cache.storyPaths = paths
         for (path, analysis) in zip(paths, detected) {
             cache.stories[path] = analysis
             // A story has an input once it is detected (`detect`).
