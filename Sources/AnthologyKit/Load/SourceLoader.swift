@@ -59,28 +59,7 @@ public struct SourceLoader: Sendable {
     /// looked at, which only a full `scan` can sort out.
     func rescan(changed: Set<String>, listing: SeedsListing,
                 files: inout [SourceFile]) -> (diagnostics: [Diagnostic], listing: SeedsListing)? {
-        var listing = listing
-        let manager = FileManager.default
-        for relative in changed.sorted() {
-            var info = stat()
-            if lstat(seedsFolder.path + "/" + relative, &info) == 0 {
-                // A new file is a story only where the listing would have found it.
-                let folders = relative.split(separator: "/").dropLast().reduce(into: [String]()) { folders, name in
-                    folders.append(folders.last.map { $0 + "/" + name } ?? String(name))
-                }
-                if folders.contains(where: { Self.isStoryName(String($0.split(separator: "/").last!))
-                                             || manager.fileExists(atPath: seedsFolder.path + "/" + $0 + "/" + SiteWriter.manifestName) }) {
-                    listing.remove(relative)
-                    continue
-                }
-                listing.insert(relative)
-                if info.st_mode & S_IFMT == S_IFLNK { listing.unwatched.insert(relative) }
-            } else if errno == ENOENT || errno == ENOTDIR {
-                listing.remove(relative)
-            } else {
-                return nil
-            }
-        }
+        guard var listing = updated(listing, after: changed) else { return nil }
         let looked = listing.toLookAt(after: changed)
         listing.unreadable = []
         let outcomes: [(Result<SourceFile, Diagnostic>, soleName: Bool)?]
@@ -111,6 +90,34 @@ public struct SourceLoader: Sendable {
             if outcome?.soleName == false { listing.unwatched.insert(relative) }
         }
         return (finish(diagnostics, listing: listing), listing)
+    }
+
+    /// `listing` with the files at the relative paths `changed` added or removed as they now
+    /// are on disk; nil when one cannot be looked at.
+    private func updated(_ listing: SeedsListing, after changed: Set<String>) -> SeedsListing? {
+        var listing = listing
+        for relative in changed.sorted() {
+            var info = stat()
+            if lstat(seedsFolder.path + "/" + relative, &info) == 0 {
+                // A new file is a story only where a full listing would have found it.
+                var folder = "", listed = true
+                for name in relative.split(separator: "/").dropLast() where listed {
+                    folder = folder.isEmpty ? String(name) : folder + "/" + name
+                    listed = listsStories(inFolder: folder)
+                }
+                guard listed else {
+                    listing.remove(relative)
+                    continue
+                }
+                listing.insert(relative)
+                if info.st_mode & S_IFMT == S_IFLNK { listing.unwatched.insert(relative) }
+            } else if errno == ENOENT || errno == ENOTDIR {
+                listing.remove(relative)
+            } else {
+                return nil
+            }
+        }
+        return listing
     }
 
     /// Reads the files of `listing` on every core (see `look(at:in:previous:)`), and notes
@@ -184,7 +191,6 @@ public struct SourceLoader: Sendable {
     private func storyPaths(diagnostics: inout [Diagnostic]) -> SeedsListing {
         var listing = SeedsListing(paths: [])
         var pending: [String] = [""]
-        let fm = FileManager.default
         while let folder = pending.popLast() {
             let url = folder.isEmpty ? seedsFolder : seedsFolder.appendingPathComponent(folder)
             let entries: [FolderListing.Entry]
@@ -202,9 +208,7 @@ public struct SourceLoader: Sendable {
                 if Self.isStoryName(entry.name) {
                     listing.paths.append(relative)
                     if !entry.isReportedKind { listing.unwatched.insert(relative) }
-                } else if entry.isFolder(in: url.path),
-                          // A site Anthology built (say `--output seeds/site`) is not a folder of stories.
-                          !fm.fileExists(atPath: seedsFolder.path + "/" + relative + "/" + SiteWriter.manifestName) {
+                } else if entry.isFolder(in: url.path), listsStories(inFolder: relative) {
                     pending.append(relative)
                     if !entry.isReportedKind { listing.linkedFolders.append(relative) }
                 }
@@ -213,6 +217,14 @@ public struct SourceLoader: Sendable {
         listing.paths.sort()
         listing.linkedFolders.sort()
         return listing
+    }
+
+    /// Whether the listing looks into the folder at `relative`: not into one named like a
+    /// story (which is a story, reported when it is read), nor into a site Anthology built
+    /// (say `--output seeds/site`).
+    private func listsStories(inFolder relative: String) -> Bool {
+        !Self.isStoryName(String(relative.split(separator: "/").last ?? ""))
+            && !FileManager.default.fileExists(atPath: seedsFolder.path + "/" + relative + "/" + SiteWriter.manifestName)
     }
 
     /// The story file at `relative`, read now: for a file the load stage left unread.
