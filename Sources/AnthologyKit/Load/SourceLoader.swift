@@ -25,6 +25,9 @@ public struct SourceLoader: Sendable {
         var files: [SourceFile]
         var diagnostics: [Diagnostic]
         var listing: SeedsListing?
+        /// After a `rescan`, the relative paths it looked at, sorted: every other file is the
+        /// one the previous load gave. Nil after a full `scan`.
+        var looked: [String]?
     }
 
     /// Reads every story. A file of `previous` (by relative path) whose stamp shows it
@@ -58,7 +61,7 @@ public struct SourceLoader: Sendable {
     /// is updated in place. Nil, with `files` untouched, when a changed path cannot be
     /// looked at, which only a full `scan` can sort out.
     func rescan(changed: Set<String>, listing: SeedsListing,
-                files: inout [SourceFile]) -> (diagnostics: [Diagnostic], listing: SeedsListing)? {
+                files: inout [SourceFile]) -> (diagnostics: [Diagnostic], listing: SeedsListing, looked: [String])? {
         guard var listing = updated(listing, after: changed) else { return nil }
         let looked = listing.toLookAt(after: changed)
         listing.unreadable = []
@@ -89,7 +92,7 @@ public struct SourceLoader: Sendable {
             }
             if outcome?.soleName == false { listing.unwatched.insert(relative) }
         }
-        return (finish(diagnostics, listing: listing), listing)
+        return (finish(diagnostics, listing: listing), listing, looked)
     }
 
     /// `listing` with the files at the relative paths `changed` added or removed as they now

@@ -13,6 +13,10 @@ public struct BuildCache: Sendable {
     /// The keys of `stories` in sorted order, as the load found them: the order the disk
     /// cache stores them in, which sorting the keys again took 7 ms of each save at 10,000.
     var storyPaths: [String] = []
+    /// `serve`'s last successful analyses, in the order of `storyPaths`, and whether that
+    /// build included drafts: after a rescan, the files it did not look at keep theirs.
+    var analyses: [StoryAnalysis] = []
+    var analysedDrafts: Bool?
     /// The story files as last read, sorted by path, reused while `stat` (or `serve`'s
     /// watcher) shows them unchanged.
     var files: [SourceFile] = []

@@ -23,7 +23,7 @@ struct WatchedLoadTests {
     private func rescan(_ loader: SourceLoader, changed: Set<String>, listing: SeedsListing,
                         files: [SourceFile]) throws -> (files: [SourceFile], diagnostics: [Diagnostic], listing: SeedsListing) {
         var files = files
-        let (diagnostics, listing) = try #require(loader.rescan(changed: changed, listing: listing, files: &files))
+        let (diagnostics, listing, _) = try #require(loader.rescan(changed: changed, listing: listing, files: &files))
         return (files, diagnostics, listing)
     }
 
@@ -197,5 +197,71 @@ struct AddedDiagnosticsTests {
         #expect(new.added(since: new).isEmpty)
         #expect(old.added(since: []) == old)
         #expect(new.added(since: old) == new.filter { !Set(old).contains($0) })
+    }
+}
+
+/// Builds as `serve` does after its watcher's reports: one cache from build to build, and a
+/// load that looks only at the files reported.
+@Suite("Builds after a watcher's report")
+struct WatchedBuildTests {
+    /// Reports `paths` (relative to the seeds folder) as changed, then builds.
+    private func build(_ builder: Builder, _ cache: inout BuildCache, site: FixtureAnthology,
+                       after paths: [String]) throws(BuildFailure) -> BuildReport {
+        cache.watch?.record(paths.map { site.seeds.standardizedFileURL.path + "/" + $0 }, complete: true)
+        return try builder.build(cache: &cache)
+    }
+
+    private func watchedCache(_ site: FixtureAnthology) -> BuildCache {
+        var cache = BuildCache(keepsFiles: true)
+        cache.watch = SeedsWatch(seeds: site.seeds.standardizedFileURL.path)
+        return cache
+    }
+
+    @Test("A story that broke a build stays broken for the next one, whichever file that one reports")
+    func failedStoryIsAnalysedAgain() throws {
+        let site = try FixtureAnthology(stories: [
+            "a.md": "Ada Lind walked through Lisbon at dawn.", "b.md": "Bo Stein waited in Oslo.",
+        ])
+        defer { site.remove() }
+        let builder = Builder(options: site.options)
+        var cache = watchedCache(site)
+        try builder.build(cache: &cache)
+
+        try site.write("---\ntitle: [unclosed\n---\nAda Lind walked on.", to: "seeds/a.md")
+        #expect(throws: BuildFailure.self) { try build(builder, &cache, site: site, after: ["a.md"]) }
+        try site.write("Bo Stein waited in Oslo, and then in Bergen.", to: "seeds/b.md")
+        do {
+            try build(builder, &cache, site: site, after: ["b.md"])
+            Issue.record("the build after the broken one succeeded without looking at the broken story")
+        } catch {
+            #expect(error.diagnostics.contains { $0.file.hasSuffix("a.md") && $0.severity == .error })
+        }
+
+        try site.write("Ada Lind walked through Lisbon at noon.", to: "seeds/a.md")
+        try build(builder, &cache, site: site, after: ["a.md"])
+        let clean = site.root.appendingPathComponent("clean")
+        try site.build(output: clean)
+        FixtureAnthology.expectSameFiles(site.output, asCleanBuild: clean)
+    }
+
+    @Test("Including drafts after a save analyses the drafts no earlier build detected")
+    func draftsIncludedLater() throws {
+        let site = try FixtureAnthology(stories: [
+            "a.md": "Ada Lind walked through Lisbon at dawn.",
+            "b.md": "---\ndraft: true\ntitle: The Draft\n---\nBo Stein waited in Oslo.",
+        ])
+        defer { site.remove() }
+        var builder = Builder(options: site.options)
+        var cache = watchedCache(site)
+        try builder.build(cache: &cache)
+        #expect(!site.exists("stories/the-draft/index.html"))
+
+        builder.options.includeDrafts = true
+        try site.write("Ada Lind walked through Lisbon at noon.", to: "seeds/a.md")
+        try build(builder, &cache, site: site, after: ["a.md"])
+        #expect(site.exists("stories/the-draft/index.html"))
+        let clean = site.root.appendingPathComponent("clean")
+        try site.build(drafts: true, output: clean)
+        FixtureAnthology.expectSameFiles(site.output, asCleanBuild: clean)
     }
 }
