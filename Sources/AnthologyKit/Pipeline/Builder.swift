@@ -30,30 +30,12 @@ public struct Builder: Sendable {
         detector.prepare()
         var diagnostics: [Diagnostic] = []
 
-        let (files, looked) = time("load", &report) {
-            let loader = SourceLoader(seedsFolder: options.seeds, displayFolder: options.seedsDisplay)
-            let loaded: SourceLoader.Loaded
-            // Taken out of the cache, so that a rescan changes the one array in place.
-            var files = cache.files
-            cache.files = []
-            if let changed = cache.watch?.changed, let listing = cache.listing,
-               let (problems, listing, looked) = loader.rescan(changed: changed, listing: listing, files: &files) {
-                // `serve`'s watcher saw these files change, and no others.
-                loaded = .init(files: files, diagnostics: problems, listing: listing, looked: looked)
-            } else if files.isEmpty {
-                // Made on the threads that stat the files, from the analyses, as they are needed.
-                loaded = loader.scan { [stories = cache.stories] in BuildCache.unreadFile($0, in: stories) }
-            } else {
-                // Files kept in memory (`serve`), reused while `stat` shows them unchanged.
-                loaded = loader.scan { [files] in files.sortedElement($0, by: \.relativePath) }
-            }
-            files = []
-            cache.watch?.loaded()
-            diagnostics += loaded.diagnostics
-            cache.listing = cache.keepsFiles ? loaded.listing : nil
-            cache.files = cache.keepsFiles ? loaded.files : []
-            return (loaded.files, loaded.looked)
+        // Taken apart at once: kept whole, the load would hold every file's text until the end.
+        let (files, looked, problems) = time("load", &report) {
+            let loaded = load(&cache)
+            return (loaded.files, loaded.looked, loaded.diagnostics)
         }
+        diagnostics += problems
 
         let paths = files.map(\.relativePath)
         let previous = cache.stories
@@ -230,6 +212,31 @@ public struct Builder: Sendable {
         var sources = [UInt64](repeating: 0, count: linked.storyIndexes.count)
         for (input, position) in linked.storyIndexes.enumerated() { sources[position] = cache.linkSources[input] }
         return sources
+    }
+
+    /// The story files: after `serve`'s watcher reported changes, only those (`rescan`);
+    /// else every file, reusing those `stat` shows unchanged, kept in memory (`serve`) or
+    /// known from the disk cache's analyses.
+    private func load(_ cache: inout BuildCache) -> SourceLoader.Loaded {
+        let loader = SourceLoader(seedsFolder: options.seeds, displayFolder: options.seedsDisplay)
+        let loaded: SourceLoader.Loaded
+        // Taken out of the cache, so that a rescan changes the one array in place.
+        var files = cache.files
+        cache.files = []
+        if let changed = cache.watch?.changed, let listing = cache.listing,
+           let (problems, listing, looked) = loader.rescan(changed: changed, listing: listing, files: &files) {
+            loaded = .init(files: files, diagnostics: problems, listing: listing, looked: looked)
+        } else if files.isEmpty {
+            // Made on the threads that stat the files, from the analyses, as they are needed.
+            loaded = loader.scan { [stories = cache.stories] in BuildCache.unreadFile($0, in: stories) }
+        } else {
+            loaded = loader.scan { [files] in files.sortedElement($0, by: \.relativePath) }
+        }
+        files = []
+        cache.watch?.loaded()
+        cache.listing = cache.keepsFiles ? loaded.listing : nil
+        cache.files = cache.keepsFiles ? loaded.files : []
+        return loaded
     }
 
     /// The analyses of `files` (at `paths`) after a rescan that looked only at the sorted
