@@ -21,19 +21,15 @@ struct FileStamp: Sendable, Hashable {
 
     /// The stamp of the file at `path` now, or nil if it cannot be stat'ed.
     init?(path: String) {
-        self.init(path, in: AT_FDCWD)
-    }
-
-    /// The stamp of the file at `path`, relative to the open folder `folder` (as `fstatat`
-    /// takes them): the kernel then looks up the path's own components, not every folder
-    /// from the root down again for each of ten thousand stories.
-    init?(_ path: String, in folder: Int32) {
-        guard let (stamp, _) = Self.probe(path, in: folder) else { return nil }
+        guard let (stamp, _) = Self.probe(path, in: AT_FDCWD) else { return nil }
         self = stamp
     }
 
-    /// `init(_:in:)`, and whether the file has no other name: a regular file with one link,
-    /// whose every change a watcher of its folder sees (`SeedsListing.unwatched`).
+    /// The stamp of the file at `path`, relative to the open folder `folder` (as `fstatat`
+    /// takes them: the kernel then looks up the path's own components, not every folder
+    /// from the root down again for each of ten thousand stories), and whether the file has
+    /// no other name: a regular file with one link, whose every change a watcher of its
+    /// folder sees (`SeedsListing.unwatched`).
     static func probe(_ path: String, in folder: Int32) -> (stamp: FileStamp, soleName: Bool)? {
         var info = stat()
         guard fstatat(folder, path, &info, 0) == 0 else { return nil }

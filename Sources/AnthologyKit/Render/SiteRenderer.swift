@@ -18,6 +18,7 @@ public struct SiteRenderer: Sendable {
     /// What a render did, once every file has been delivered.
     public struct Rendered: Sendable {
         /// Pages of the previous build that are still current, in page order: not delivered.
+        /// Empty after a limited plan, whose write keeps every file it is not given.
         public var unchanged: [String]
         /// Pages of the site, and how many of them were rendered (the rest are unchanged).
         public var pages: Int
@@ -114,7 +115,7 @@ public struct SiteRenderer: Sendable {
               changed.count <= max(8, site.stories.count / 4) else { return nil }
         // The pages recorded are the stories', the other pages, the feed and the sitemap, in
         // that order (`render`); the same link gives the same pages.
-        let otherPages = StoryPages(stories: site.stories.count, perPage: metadata.storiesPerPage).count + 3
+        let otherPages = storyPages(of: site).count + 3
             + site.characters.count + site.cities.count
         let order = cache.order
         guard order.count == site.stories.count + otherPages + 2,
@@ -159,17 +160,12 @@ public struct SiteRenderer: Sendable {
             next.reserveCapacity(pages: previous.pages.count)
             next.anchors.reserveCapacity(site.stories.count)
         }
-        // A full plan lists the unchanged pages as it goes; a limited one, those it rendered.
+        // A full plan lists the unchanged pages as it goes; a limited one keeps every file.
         var unchanged: [String] = []
-        var delivered: Set<String> = []
         var rendered = 0
         func note(_ path: String, rendered isRendered: Bool, isPage: Bool = true) {
             if isRendered && isPage { rendered += 1 }
-            if plan.isLimited {
-                if isRendered { delivered.insert(path) }
-            } else if !isRendered {
-                unchanged.append(path)
-            }
+            if !isRendered && !plan.isLimited { unchanged.append(path) }
         }
 
         let stories = plan.storyPages.concurrentMap { page -> (rendered: Bool, anchors: PlacedAnchors) in
@@ -226,7 +222,6 @@ public struct SiteRenderer: Sendable {
         for (path, asset) in zip(plan.assetPaths, templates.assets) {
             deliver(OutputFile(path: path, contents: asset.data))
         }
-        if plan.isLimited { unchanged = previous.order.filter { !delivered.contains($0) } }
         next.manifest = previous.manifest
         next.basis = plan.basis
         cache = next

@@ -92,7 +92,8 @@ extension SiteWriter {
         }
 
         /// Completes the write. `unchanged` names files of the previous build that the
-        /// renderer knew to be current and did not hand over; they stay as they are.
+        /// renderer knew to be current and did not hand over; they stay as they are. A patch
+        /// (`SiteWriter.beginPatch`) keeps every file it was not given, and needs no list.
         public func finish(unchanged: [String]) throws(BuildFailure) -> Result {
             let state = state.withLock { $0 }
             do {
@@ -105,7 +106,7 @@ extension SiteWriter {
                 case .update(let previous):
                     return try finishUpdate(state, unchanged: unchanged, previous: previous)
                 case .patch(let previous):
-                    return try finishPatch(state, unchanged: unchanged, previous: previous)
+                    return try finishPatch(state, previous: previous)
                 }
             } catch {
                 abandon()
@@ -129,11 +130,13 @@ extension SiteWriter {
         }
 
         /// The manifest with the delivered files' hashes changed in place; should a delivered
-        /// file not be listed, the manifest is made again as `finishUpdate` makes it.
-        private func finishPatch(_ state: State, unchanged: [String], previous: ManifestLines) throws -> Result {
+        /// file not be listed, the manifest is made again as `finishUpdate` makes it, keeping
+        /// every file not delivered (a patch keeps every file).
+        private func finishPatch(_ state: State, previous: ManifestLines) throws -> Result {
             guard let bytes = previous.replacing(state.manifest) else {
                 guard let manifest = previous.manifest else { throw CocoaError(.fileReadCorruptFile) }
-                return try finishUpdate(state, unchanged: unchanged, previous: manifest)
+                let kept = manifest.hashes.keys.filter { state.manifest[$0] == nil }
+                return try finishUpdate(state, unchanged: kept, previous: manifest)
             }
             let text = Data(bytes)
             // Unchanged, it is not written: nothing in the folder changes.
