@@ -144,9 +144,9 @@ extension RenderCache: BinaryCodable {
     /// gives the same bytes.
     func write(to writer: inout BinaryWriter) {
         writer.write(UInt64(order.count))
-        for path in order {
+        for (path, fingerprint) in zip(order, fingerprints) {
             writer.write(path)
-            writer.write(pages[path]!)
+            writer.write(fingerprint)
         }
         writer.write(UInt64(anchors.count))
         for body in anchors.keys.sorted() {

@@ -75,7 +75,7 @@ public struct SiteRenderer: Sendable {
         /// The anchors this page's body placed, if `cache` has this very page and them; nil
         /// when the page must be rendered again.
         func cachedAnchors(in cache: RenderCache) -> PlacedAnchors? {
-            cache.pages[path] == fingerprint ? cache.anchors[body] : nil
+            cache.fingerprint(of: path) == fingerprint ? cache.anchors[body] : nil
         }
     }
 
@@ -157,7 +157,7 @@ public struct SiteRenderer: Sendable {
         // A limited plan changes a few of the previous render's records; a full one makes them all.
         var next = plan.isLimited ? previous : RenderCache()
         if !plan.isLimited {
-            next.reserveCapacity(pages: previous.pages.count)
+            next.reserveCapacity(pages: previous.order.count)
             next.anchors.reserveCapacity(site.stories.count)
         }
         // A full plan lists the unchanged pages as it goes; a limited one keeps every file.
@@ -192,7 +192,7 @@ public struct SiteRenderer: Sendable {
         let placedAnchors = contexts.placedAnchors
         let others = plan.pages.concurrentMap { page -> (fingerprint: UInt64, rendered: Bool) in
             let fingerprint = page.fingerprint(placedAnchors)
-            if previous.pages[page.path] == fingerprint { return (fingerprint, false) }
+            if previous.fingerprint(of: page.path) == fingerprint { return (fingerprint, false) }
             deliver(OutputFile(path: page.path, text: templates.render(page.context(linked), page: page.template)))
             return (fingerprint, true)
         }
@@ -204,7 +204,7 @@ public struct SiteRenderer: Sendable {
         /// A file outside the page list: kept when its fingerprint is the previous one.
         func keep(_ path: String, fingerprint: UInt64, else render: () -> String) {
             next.record(fingerprint, for: path)
-            let isCurrent = previous.pages[path] == fingerprint
+            let isCurrent = previous.fingerprint(of: path) == fingerprint
             if !isCurrent { deliver(OutputFile(path: path, text: render())) }
             note(path, rendered: !isCurrent, isPage: false)
         }

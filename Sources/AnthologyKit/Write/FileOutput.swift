@@ -10,22 +10,63 @@ enum FileOutput {
         try write([data], to: path)
     }
 
-    /// Writes `parts` one after another, as one file.
+    /// Writes `parts` one after another, as one file, each by itself: a page is one part.
     static func write(_ parts: [Data], to path: String) throws {
+        try write(to: path) { output in
+            for data in parts { try data.withUnsafeBytes { try output.writeUnbuffered($0) } }
+        }
+    }
+
+    /// Writes what `produce` gives the file's `Output`, in order, as one file.
+    static func write(to path: String, _ produce: (inout Output) throws -> Void) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure("could not create \(path)") }
         defer { close(fd) }
-        for data in parts {
-            try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        throw failure("could not write \(path)")
-                    }
-                    offset += written
+        var output = Output(fd: fd, path: path)
+        try produce(&output)
+        try output.flush()
+    }
+
+    /// An open file being written. `write` gathers small parts in a buffer of `capacity`
+    /// bytes, made on first use, and writes them together; large ones go as they are.
+    struct Output {
+        fileprivate let fd: Int32
+        fileprivate let path: String
+        private var buffer: [UInt8] = []
+        static let capacity = 1 << 20
+
+        fileprivate init(fd: Int32, path: String) {
+            self.fd = fd
+            self.path = path
+        }
+
+        mutating func write(_ bytes: UnsafeRawBufferPointer) throws {
+            let large = bytes.count >= Self.capacity / 2
+            if large || buffer.count + bytes.count > Self.capacity { try flush() }
+            if large {
+                try writeUnbuffered(bytes)
+            } else {
+                if buffer.capacity < Self.capacity { buffer.reserveCapacity(Self.capacity) }
+                buffer.append(contentsOf: bytes)
+            }
+        }
+
+        mutating func flush() throws {
+            guard !buffer.isEmpty else { return }
+            try buffer.withUnsafeBytes { try writeUnbuffered($0) }
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        /// Writes `bytes` now; call `flush` first if `write` was used.
+        func writeUnbuffered(_ bytes: UnsafeRawBufferPointer) throws {
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw failure("could not write \(path)")
                 }
+                offset += written
             }
         }
     }
@@ -37,8 +78,14 @@ enum FileOutput {
     }
 
     static func replace(_ path: String, with parts: [Data], temporary: String? = nil) throws {
+        try replace(path, temporary: temporary) { output in
+            for data in parts { try data.withUnsafeBytes { try output.writeUnbuffered($0) } }
+        }
+    }
+
+    static func replace(_ path: String, temporary: String? = nil, writing produce: (inout Output) throws -> Void) throws {
         let temporary = temporary ?? (path as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).anthology-new"
-        try write(parts, to: temporary)
+        try write(to: temporary, produce)
         if rename(temporary, path) != 0 {
             let error = failure("could not replace \(path)")
             unlink(temporary)

@@ -242,6 +242,28 @@ final class PersistentCacheTests {
         #expect(ContentHash.checksum(of: payload.prefix(64)) != ContentHash.checksum(of: payload.prefix(64) + Data(count: 32)))
     }
 
+    @Test func theChecksumOfPartsIsTheChecksumOfTheWhole() {
+        // Parts shorter than a block, across blocks, and empty ones: a save hashes the records
+        // as they lie, loading hashes the file's payload as one buffer.
+        let whole = Data((0..<300).map { UInt8(truncatingIfNeeded: $0 &* 91 &+ 7) })
+        let expected = ContentHash.checksum(of: whole)
+        for cuts in [[0, 1, 2, 33, 64, 65, 299], [31, 32, 100, 100, 250], [5, 17, 29, 41, 53, 65, 77, 89]] {
+            var checksum = ContentHash.Checksum()
+            var start = 0
+            for cut in cuts + [whole.count] {
+                whole[start..<cut].withUnsafeBytes { checksum.combine($0) }
+                start = cut
+            }
+            #expect(checksum.value == expected, "cut at \(cuts)")
+        }
+        var payload = CachePayload()
+        payload.append("render", whole.prefix(40))
+        payload.append("stories/a.md", Data())
+        payload.append("stories/b.md", whole.suffix(170))
+        #expect(payload.measure().checksum == ContentHash.checksum(of: payload.joined))
+        #expect(payload.measure().count == payload.joined.count)
+    }
+
     @Test func aCacheFromAnotherBuildOfTheToolIsIgnored() throws {
         let report = try rebuildMatchesCleanBuild { _ in
             let key = CacheFile.key(for: options, detector: HeuristicDetector())

@@ -31,6 +31,22 @@ struct WriteTests {
         #expect(try Self.leftovers(site).isEmpty)
     }
 
+    @Test("A file written in parts of every size holds them in order, whichever went through the buffer")
+    func bufferedPartsArriveInOrder() throws {
+        let site = try FixtureAnthology()
+        defer { site.remove() }
+        let capacity = FileOutput.Output.capacity
+        // Small parts gathered, a large one after them (written at once), small ones filling the
+        // buffer past its capacity, and one that just fits.
+        let sizes = [10, capacity / 2, 5] + Array(repeating: 1000, count: capacity / 1000 + 3) + [capacity - 1, 7]
+        let parts = sizes.enumerated().map { index, size in Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &+ index &* 31) }) }
+        let path = site.root.appendingPathComponent("parts.bin").path
+        try FileOutput.write(to: path) { output in
+            for part in parts { try part.withUnsafeBytes { try output.write($0) } }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == parts.reduce(Data(), +))
+    }
+
     @Test("The manifest reads back as written; a line without a readable hash names a file of unknown contents")
     func manifestReadsBack() throws {
         let site = try FixtureAnthology()
