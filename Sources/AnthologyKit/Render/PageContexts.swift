@@ -47,12 +47,6 @@ struct PageContexts {
             "charactersURL": root + SitePaths.charactersIndex,
             "citiesURL": root + SitePaths.citiesIndex,
             "stylesheetURL": root + SitePaths.stylesheet,
-            "storyCount": site.stories.count,
-            "characterCount": site.characters.count,
-            "cityCount": site.cities.count,
-            "storiesLabel": Self.count(site.stories.count, "story", "stories"),
-            "charactersLabel": Self.count(site.characters.count, "character", "characters"),
-            "citiesLabel": Self.count(site.cities.count, "city", "cities"),
         ]
         if let siteDescription = metadata.description { context["siteDescription"] = siteDescription }
         if let author = metadata.author { context["siteAuthor"] = author }
@@ -60,6 +54,18 @@ struct PageContexts {
         // The 404 page is served at any address, so it has no canonical one.
         if kind != "not-found", let url = structuredData.url(page) { context["canonicalURL"] = url }
         return context
+    }
+
+    /// How many stories, characters and cities the site has, for the pages that list the site
+    /// (home, the indexes, the 404 page) and only those: shown on every page, the counts made
+    /// each new story or character change every page, and a deploy upload all of them again.
+    func addCounts(to context: inout [String: Any]) {
+        context["storyCount"] = site.stories.count
+        context["characterCount"] = site.characters.count
+        context["cityCount"] = site.cities.count
+        context["storiesLabel"] = Self.count(site.stories.count, "story", "stories")
+        context["charactersLabel"] = Self.count(site.characters.count, "character", "characters")
+        context["citiesLabel"] = Self.count(site.cities.count, "city", "cities")
     }
 
     func characterLink(_ index: Int, root: String) -> [String: Any] {
@@ -105,6 +111,7 @@ struct PageContexts {
         var context = common(page: path, title: number == 1 ? siteTitle : rangeLabel,
                              description: number == 1 ? description : "\(rangeLabel) in \(siteTitle).",
                              kind: "home", schema: structuredData.book(parts: range))
+        addCounts(to: &context)
         context["stories"] = range.map { storySummary($0, root: root) }
         context["firstPage"] = number == 1
         context["firstNumber"] = range.lowerBound + 1
@@ -210,6 +217,7 @@ struct PageContexts {
         var context = common(page: SitePaths.charactersIndex, title: "Characters", description: description, kind: "characters",
                              schema: structuredData.webPage(type: "CollectionPage", name: "Characters",
                                                                     description: description, page: SitePaths.charactersIndex))
+        addCounts(to: &context)
         context["characters"] = site.characters.indices.map { index -> [String: Any] in
             let character = site.characters[index]
             var item = characterLink(index, root: root)
@@ -227,6 +235,7 @@ struct PageContexts {
         var context = common(page: SitePaths.citiesIndex, title: "Cities", description: description, kind: "cities",
                              schema: structuredData.webPage(type: "CollectionPage", name: "Cities",
                                                                     description: description, page: SitePaths.citiesIndex))
+        addCounts(to: &context)
         context["cities"] = site.cities.indices.map { index -> [String: Any] in
             var item = cityLink(index, root: root)
             item["storyCount"] = site.cities[index].stories.count
@@ -245,6 +254,7 @@ struct PageContexts {
                              schema: structuredData.webPage(type: "WebPage", name: "Page not found",
                                                                     description: description, page: nil))
         if let base = metadata.baseURL { context["baseHref"] = base.string }
+        addCounts(to: &context)
         context["stories"] = site.stories.indices.map { link(toStory: $0, root: "") }
         return context
     }

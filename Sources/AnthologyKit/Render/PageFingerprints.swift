@@ -12,8 +12,11 @@
 /// the fingerprint.
 struct PageFingerprints: Sendable {
     let site: Site
-    /// Templates, site metadata and the counts every page shows.
+    /// Templates and site metadata.
     let base: ContentHash
+    /// The site's counts of stories, characters and cities, which the pages that list the
+    /// site show (`PageContexts.addCounts`).
+    private let counts: [Int]
     /// What other pages show of each story: title and address. Nil when the fingerprints
     /// are worked out story by story, as they are asked for (`init(site:settings:lazily:)`).
     private let storyReferences: [UInt64]?
@@ -29,11 +32,8 @@ struct PageFingerprints: Sendable {
     /// stories reach (`RenderBasis`) asks for a few hundred of 10,000.
     init(site: Site, settings: ContentHash, lazily: Bool = false) {
         self.site = site
-        var base = settings
-        base.combine(site.stories.count)
-        base.combine(site.characters.count)
-        base.combine(site.cities.count)
-        self.base = base
+        base = settings
+        counts = [site.stories.count, site.characters.count, site.cities.count]
         // Here and below, model values are read through their index, in place: iterating
         // the arrays would copy every story, character and city, on every rebuild.
         characterLinks = site.characters.indices.map { index in
@@ -107,6 +107,13 @@ struct PageFingerprints: Sendable {
         return hash
     }
 
+    /// A page that lists the site, and shows its counts.
+    private func listing(_ path: String, _ template: String) -> ContentHash {
+        var hash = page(path, template)
+        for count in counts { hash.combine(count) }
+        return hash
+    }
+
     /// A story page, given the fingerprint of its body (its Markdown and mention links).
     func story(_ index: Int, path: String, body: UInt64) -> UInt64 {
         var hash = page(path, "story")
@@ -118,16 +125,16 @@ struct PageFingerprints: Sendable {
     }
 
     /// A page of the list of stories; which stories it lists and how many pages there are
-    /// follow from the story count (in `base`) and the page size (in the settings).
+    /// follow from the story count (in `counts`) and the page size (in the settings).
     func storiesPage(_ number: Int, stories: Range<Int>, path: String, template: String) -> UInt64 {
-        var hash = page(path, template)
+        var hash = listing(path, template)
         hash.combine(number)
         hash.combine(stories.map(card))
         return hash.value
     }
 
     func notFound(path: String, template: String) -> UInt64 {
-        var hash = page(path, template)
+        var hash = listing(path, template)
         hash.combine(site.stories.indices.map(reference))
         return hash.value
     }
@@ -164,7 +171,7 @@ struct PageFingerprints: Sendable {
     }
 
     func charactersIndex(path: String, template: String) -> UInt64 {
-        var hash = page(path, template)
+        var hash = listing(path, template)
         for index in site.characters.indices {
             hash.combine(characterLinks[index])
             hash.combine(site.characters[index].aliases)
@@ -175,7 +182,7 @@ struct PageFingerprints: Sendable {
     }
 
     func citiesIndex(path: String, template: String) -> UInt64 {
-        var hash = page(path, template)
+        var hash = listing(path, template)
         for index in site.cities.indices {
             hash.combine(cityLinks[index])
             hash.combine(site.cities[index].stories.count)

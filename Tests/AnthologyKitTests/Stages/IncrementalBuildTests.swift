@@ -94,6 +94,13 @@ struct IncrementalBuildTests {
         }
         #expect(report.changed.contains("stories/fog-horn/index.html"))
         #expect(report.changed.contains("index.html"))
+        // The story before it links to it; the other stories, and the people and places the
+        // new one does not mention, are not written again.
+        #expect(report.changed.contains("stories/oskar-and-freya/index.html"))
+        #expect(!report.changed.contains("stories/the-last-ferry/index.html"))
+        #expect(!report.changed.contains("stories/night-market/index.html"))
+        #expect(!report.changed.contains("characters/tomas-reis/index.html"))
+        #expect(!report.changed.contains("cities/lisbon/index.html"))
     }
 
     @Test func deletingAStoryRemovesItsPages() throws {

@@ -96,6 +96,22 @@ struct PageFingerprintTests {
         ("city stories", { site, _ in site.cities[0].stories.removeLast() }),
         ("city characters", { site, _ in site.cities[0].characters.removeLast() }),
         ("anchors placed in a story", { _, anchors in anchors[0] = [] }),
+        ("story count", { site, anchors in
+            var story = site.stories[2]
+            story.slug += "-sequel"
+            site.stories.append(story)
+            anchors.append(anchors[2])
+        }),
+        ("character count", { site, _ in
+            var character = site.characters[0]
+            character.slug += "-junior"
+            site.characters.append(character)
+        }),
+        ("city count", { site, _ in
+            var city = site.cities[0]
+            city.slug += "-new"
+            site.cities.append(city)
+        }),
     ]
 
     @Test("The fixture has what the changes need")
@@ -167,6 +183,24 @@ struct PageFingerprintTests {
         #expect(!shown.isEmpty, "the change shows nowhere: \(name)")
         #expect(shown.isSubset(of: reach), "\(name) shows on \(shown.subtracting(reach).sorted()), beyond \(reach.sorted())")
         #expect(reach.count < before.pages.count, "every page is in reach")
+    }
+
+    @Test("A story added changes the pages that list the site, not the other stories' pages")
+    func countsAreShownOnlyWhereTheSiteIsListed() throws {
+        let (site, anchors) = try Self.fixture()
+        var grown = site
+        var story = site.stories[2]
+        story.slug += "-sequel"
+        grown.stories.append(story)
+        let before = Self.fingerprints(site, anchors: anchors)
+        let after = Self.fingerprints(grown, anchors: anchors + [anchors[2]])
+        let differing = Set(before.pages.keys.filter { before.pages[$0]!.page != after.pages[$0]!.page })
+        #expect(differing.isSuperset(of: [SitePaths.home, SitePaths.charactersIndex, SitePaths.citiesIndex, SitePaths.notFound]))
+        // The new story follows the last one, whose page links to it; the others are as they were.
+        #expect(differing.contains(SitePaths.story(site.stories[2].slug)))
+        #expect(!differing.contains(SitePaths.story(site.stories[0].slug)))
+        #expect(!differing.contains(SitePaths.story(site.stories[1].slug)))
+        #expect(!differing.contains(SitePaths.character(site.characters[0].slug)))
     }
 
     @Test("Fingerprints worked out lazily equal those worked out at once")
