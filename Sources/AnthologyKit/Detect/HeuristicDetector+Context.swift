@@ -102,6 +102,9 @@ extension HeuristicDetector {
         /// A name said to someone: "Mai," she says; "Łukasz, your grandfather..."; "Søren, explain."
         func isVocative(_ index: Int) -> Bool {
             let word = words[index]
+            // Every form below starts with "," or "?": most words are followed by neither.
+            guard word.isSentenceInitial, let next = byte(at: word.range.upperBound),
+                  next == UInt8(ascii: ",") || next == UInt8(ascii: "?") else { return false }
             let after = text[word.range.upperBound...].prefix(2)
             if word.isSentenceInitial && (after == ",\u{201D}" || after == ",\"" || after == "?\u{201D}" || after == "?\"") {
                 return true
@@ -112,16 +115,20 @@ extension HeuristicDetector {
         /// "my name is Łukasz", "I'm Anne-Marie Lefebvre": someone introducing themselves.
         func isSelfIntroduction(_ index: Int) -> Bool {
             guard let previous = previousWord(before: index)?.text.lowercased() else { return false }
-            if ["i’m", "i'm", "am", "named", "called"].contains(previous) { return true }
-            return previous == "is" && index > 1 && ["name", "name’s"].contains(words[index - 2].text.lowercased())
+            if Self.introducingWords.contains(previous) { return true }
+            return previous == "is" && index > 1 && Self.nameWords.contains(words[index - 2].text.lowercased())
         }
+
+        // Made once: an array literal in the function was made again at every call.
+        private static let introducingWords: Set<String> = ["i’m", "i'm", "am", "named", "called"]
+        private static let nameWords: Set<String> = ["name", "name’s"]
+        private static let appositiveDeterminers: Set<String> = ["her", "his", "my", "their", "our", "your", "a", "the"]
 
         /// "Ifeoma, her daughter, ...": a name explained by who the person is.
         func isAppositive(_ index: Int) -> Bool {
-            guard index + 2 < words.count, text[words[index].range.upperBound...].hasPrefix(", ") else { return false }
+            guard index + 2 < words.count, text(from: words[index].range.upperBound, hasPrefix: ", ") else { return false }
             let determiner = words[index + 1].text.lowercased(), noun = words[index + 2].text.lowercased()
-            return ["her", "his", "my", "their", "our", "your", "a", "the"].contains(determiner)
-                && EnglishWords.relationNouns.contains(noun)
+            return Self.appositiveDeterminers.contains(determiner) && EnglishWords.relationNouns.contains(noun)
         }
 
         func isVerbLike(_ word: TextScanner.Word) -> Bool {
@@ -158,7 +165,43 @@ extension HeuristicDetector {
 
         /// A word right before a colon is a label ("Re:", "Subject:"), not a name.
         func isLabel(_ index: Int) -> Bool {
-            text[words[index].range.upperBound...].hasPrefix(":")
+            text(from: words[index].range.upperBound, hasPrefix: ":")
+        }
+
+        /// The byte of the text at `position`, nil at its end.
+        func byte(at position: String.Index) -> UInt8? {
+            position < text.utf8.endIndex ? text.utf8[position] : nil
+        }
+
+        /// `text[position...].hasPrefix(prefix)` for an ASCII `prefix` that does not end in a
+        /// carriage return, by bytes: only a byte outside ASCII right after the prefix (a
+        /// combining mark) could join its last character, and then `hasPrefix` decides.
+        /// Comparing by characters, every time, was a fiftieth of detection.
+        func text(from position: String.Index, hasPrefix prefix: StaticString) -> Bool {
+            Self.text(text, from: position, hasPrefix: prefix)
+        }
+
+        static func text(_ text: String, from position: String.Index, hasPrefix prefix: StaticString) -> Bool {
+            let utf8 = text.utf8
+            var index = position
+            for byte in UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount) {
+                guard index < utf8.endIndex, utf8[index] == byte else { return false }
+                index = utf8.index(after: index)
+            }
+            if index < utf8.endIndex, utf8[index] >= 0x80 {
+                return text[position...].hasPrefix(prefix.description)
+            }
+            return true
+        }
+
+        /// Whether the text between two positions is exactly `ascii` (". ", ", "). By bytes: a
+        /// stretch that ends where a word begins holds the same characters as its bytes.
+        func text(between start: String.Index, and end: String.Index, is ascii: StaticString) -> Bool {
+            Self.text(text, between: start, and: end, is: ascii)
+        }
+
+        static func text(_ text: String, between start: String.Index, and end: String.Index, is ascii: StaticString) -> Bool {
+            text.utf8[start..<end].elementsEqual(UnsafeBufferPointer(start: ascii.utf8Start, count: ascii.utf8CodeUnitCount))
         }
 
         // MARK: - Runs
@@ -170,7 +213,7 @@ extension HeuristicDetector {
             var result: [[Int]] = []
             var index = 0
             while index < words.count {
-                guard words[index].isCapitalized, words[index].text.first?.isLetter == true else {
+                guard words[index].isCapitalized, Self.startsWithLetter(words[index].text) else {
                     index += 1
                     continue
                 }
@@ -179,11 +222,11 @@ extension HeuristicDetector {
                 while !words[run.last!].isPossessive, next < words.count, words[next].sentence == words[index].sentence {
                     let candidate = words[next]
                     let previous = words[run.last!]
-                    let gap = text[previous.range.upperBound..<candidate.range.lowerBound]
-                    let joinedByTitleStop = gap == ". " && EnglishWords.honorifics.contains(previous.text.lowercased())
+                    let joinedByTitleStop = Self.text(text, between: previous.range.upperBound, and: candidate.range.lowerBound, is: ". ")
+                        && EnglishWords.honorifics.contains(previous.text.lowercased())
                     guard !candidate.followsPunctuation || joinedByTitleStop else { break }
                     // "From: ...", "Subject: ...", "ANNE-MARIE: ...": a label, not part of a name.
-                    if text[candidate.range.upperBound...].hasPrefix(":") { break }
+                    if Self.text(text, from: candidate.range.upperBound, hasPrefix: ":") { break }
                     if candidate.isCapitalized {
                         run.append(next)
                         next += 1
@@ -204,6 +247,13 @@ extension HeuristicDetector {
                 index = next
             }
             return result
+        }
+
+        /// `word.first?.isLetter`, by its first byte when that is ASCII (most words).
+        private static func startsWithLetter(_ word: String) -> Bool {
+            guard let first = word.utf8.first else { return false }
+            guard first < 0x80 else { return word.first?.isLetter == true }
+            return (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z")
         }
 
         /// Where a city's name ends when the lower-case word at `joiner` carries the run on into

@@ -29,8 +29,12 @@ extension HeuristicDetector.Context {
         if let previous = previousWord(before: first)?.text.lowercased(), EnglishWords.objectVerbs.contains(previous) {
             return true
         }
-        // "..., Kenji." / "..., Kenji?" at the end of a quotation: spoken to.
-        let before = text[..<words[first].range.lowerBound].suffix(2)
+        // "..., Kenji." / "..., Kenji?" at the end of a quotation: spoken to. Most names have no
+        // ", " right before them, which the bytes show without counting characters.
+        let start = words[first].range.lowerBound
+        guard text.utf8.distance(from: text.utf8.startIndex, to: start) >= 2,
+              text(between: text.utf8.index(start, offsetBy: -2), and: start, is: ", ") else { return false }
+        let before = text[..<start].suffix(2)
         let after = text[words[last].range.upperBound...].prefix(1)
         return before == ", " && (after == "." || after == "?" || after == "!")
     }
@@ -65,7 +69,7 @@ extension HeuristicDetector.Context {
         }
         let last = indexes.last!
         if last + 1 < words.count, words[last + 1].sentence == words[last].sentence,
-           text[words[last].range.upperBound..<words[last + 1].range.lowerBound] == ", " {
+           text(between: words[last].range.upperBound, and: words[last + 1].range.lowerBound, is: ", ") {
             // "Portland, Maine", "Córdoba, Argentina"
             var region = words[last + 1].text
             if last + 2 < words.count, !words[last + 2].followsPunctuation, words[last + 2].isCapitalized {
@@ -104,7 +108,10 @@ extension HeuristicDetector.Context {
         if gazetteer.isCountry(name) || Regions.byName[name] != nil || EnglishWords.worldRegions.contains(name) {
             return true
         }
-        let parts = name.split(separator: " ", maxSplits: 1).map(String.init)
+        // Split at the first space; by bytes for an ASCII name (most), whose characters are its bytes.
+        let parts = name.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D })
+            ? name.utf8.split(separator: 0x20, maxSplits: 1).map { String(Substring($0)) }
+            : name.split(separator: " ", maxSplits: 1).map(String.init)
         return parts.count == 2 && EnglishWords.compassWords.contains(parts[0].lowercased())
             && (gazetteer.isCountry(parts[1]) || EnglishWords.worldRegions.contains(parts[1]))
     }
