@@ -103,13 +103,13 @@ extension HeuristicDetector {
         func isVocative(_ index: Int) -> Bool {
             let word = words[index]
             // Every form below starts with "," or "?": most words are followed by neither.
-            guard word.isSentenceInitial, let next = byte(at: word.range.upperBound),
+            guard word.isSentenceInitial, let next = text.utf8Byte(at: word.range.upperBound),
                   next == UInt8(ascii: ",") || next == UInt8(ascii: "?") else { return false }
             let after = text[word.range.upperBound...].prefix(2)
-            if word.isSentenceInitial && (after == ",\u{201D}" || after == ",\"" || after == "?\u{201D}" || after == "?\"") {
+            if after == ",\u{201D}" || after == ",\"" || after == "?\u{201D}" || after == "?\"" {
                 return true
             }
-            return word.isSentenceInitial && after.hasPrefix(",") && !commonWords.contains(word.text)
+            return after.hasPrefix(",") && !commonWords.contains(word.text)
         }
 
         /// "my name is Łukasz", "I'm Anne-Marie Lefebvre": someone introducing themselves.
@@ -126,7 +126,7 @@ extension HeuristicDetector {
 
         /// "Ifeoma, her daughter, ...": a name explained by who the person is.
         func isAppositive(_ index: Int) -> Bool {
-            guard index + 2 < words.count, text(from: words[index].range.upperBound, hasPrefix: ", ") else { return false }
+            guard index + 2 < words.count, text.hasASCIIPrefix(", ", at: words[index].range.upperBound) else { return false }
             let determiner = words[index + 1].text.lowercased(), noun = words[index + 2].text.lowercased()
             return Self.appositiveDeterminers.contains(determiner) && EnglishWords.relationNouns.contains(noun)
         }
@@ -165,43 +165,7 @@ extension HeuristicDetector {
 
         /// A word right before a colon is a label ("Re:", "Subject:"), not a name.
         func isLabel(_ index: Int) -> Bool {
-            text(from: words[index].range.upperBound, hasPrefix: ":")
-        }
-
-        /// The byte of the text at `position`, nil at its end.
-        func byte(at position: String.Index) -> UInt8? {
-            position < text.utf8.endIndex ? text.utf8[position] : nil
-        }
-
-        /// `text[position...].hasPrefix(prefix)` for an ASCII `prefix` that does not end in a
-        /// carriage return, by bytes: only a byte outside ASCII right after the prefix (a
-        /// combining mark) could join its last character, and then `hasPrefix` decides.
-        /// Comparing by characters, every time, was a fiftieth of detection.
-        func text(from position: String.Index, hasPrefix prefix: StaticString) -> Bool {
-            Self.text(text, from: position, hasPrefix: prefix)
-        }
-
-        static func text(_ text: String, from position: String.Index, hasPrefix prefix: StaticString) -> Bool {
-            let utf8 = text.utf8
-            var index = position
-            for byte in UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount) {
-                guard index < utf8.endIndex, utf8[index] == byte else { return false }
-                index = utf8.index(after: index)
-            }
-            if index < utf8.endIndex, utf8[index] >= 0x80 {
-                return text[position...].hasPrefix(prefix.description)
-            }
-            return true
-        }
-
-        /// Whether the text between two positions is exactly `ascii` (". ", ", "). By bytes: a
-        /// stretch that ends where a word begins holds the same characters as its bytes.
-        func text(between start: String.Index, and end: String.Index, is ascii: StaticString) -> Bool {
-            Self.text(text, between: start, and: end, is: ascii)
-        }
-
-        static func text(_ text: String, between start: String.Index, and end: String.Index, is ascii: StaticString) -> Bool {
-            text.utf8[start..<end].elementsEqual(UnsafeBufferPointer(start: ascii.utf8Start, count: ascii.utf8CodeUnitCount))
+            text.hasASCIIPrefix(":", at: words[index].range.upperBound)
         }
 
         // MARK: - Runs
@@ -222,11 +186,11 @@ extension HeuristicDetector {
                 while !words[run.last!].isPossessive, next < words.count, words[next].sentence == words[index].sentence {
                     let candidate = words[next]
                     let previous = words[run.last!]
-                    let joinedByTitleStop = Self.text(text, between: previous.range.upperBound, and: candidate.range.lowerBound, is: ". ")
+                    let joinedByTitleStop = text.isASCII(". ", from: previous.range.upperBound, to: candidate.range.lowerBound)
                         && EnglishWords.honorifics.contains(previous.text.lowercased())
                     guard !candidate.followsPunctuation || joinedByTitleStop else { break }
                     // "From: ...", "Subject: ...", "ANNE-MARIE: ...": a label, not part of a name.
-                    if Self.text(text, from: candidate.range.upperBound, hasPrefix: ":") { break }
+                    if text.hasASCIIPrefix(":", at: candidate.range.upperBound) { break }
                     if candidate.isCapitalized {
                         run.append(next)
                         next += 1

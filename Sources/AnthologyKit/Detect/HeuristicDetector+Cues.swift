@@ -32,8 +32,7 @@ extension HeuristicDetector.Context {
         // "..., Kenji." / "..., Kenji?" at the end of a quotation: spoken to. Most names have no
         // ", " right before them, which the bytes show without counting characters.
         let start = words[first].range.lowerBound
-        guard text.utf8.distance(from: text.utf8.startIndex, to: start) >= 2,
-              text(between: text.utf8.index(start, offsetBy: -2), and: start, is: ", ") else { return false }
+        guard text.hasASCIISuffix(", ", before: start) else { return false }
         let before = text[..<start].suffix(2)
         let after = text[words[last].range.upperBound...].prefix(1)
         return before == ", " && (after == "." || after == "?" || after == "!")
@@ -69,7 +68,7 @@ extension HeuristicDetector.Context {
         }
         let last = indexes.last!
         if last + 1 < words.count, words[last + 1].sentence == words[last].sentence,
-           text(between: words[last].range.upperBound, and: words[last + 1].range.lowerBound, is: ", ") {
+           text.isASCII(", ", from: words[last].range.upperBound, to: words[last + 1].range.lowerBound) {
             // "Portland, Maine", "Córdoba, Argentina"
             var region = words[last + 1].text
             if last + 2 < words.count, !words[last + 2].followsPunctuation, words[last + 2].isCapitalized {

@@ -81,4 +81,32 @@ struct TextMatchTests {
             }
         }
     }
+
+    @Test("Comparisons with short ASCII texts by bytes answer as the character comparisons do")
+    func asciiComparisonsMatchCharacters() {
+        // A comma joined by a combining accent, a curly quote, a carriage return and line
+        // feed, letters outside ASCII: around every word boundary of each text.
+        let texts = ["Mai, she said.", "Mai,\u{301} she said", "Dr. Okafor", "Dr.\u{0327} Okafor", "Re:\r\nAnna",
+                     "Søren: go", "“Kenji,” she said", "..., Kenji.", ",\u{301} Kenji", "Oskar", "",
+                     "Re:\u{301} x", "Mai, \u{301}x", "Dr. \u{301}Okafor"]
+        for text in texts {
+            var positions = Array(text.unicodeScalars.indices)
+            positions.append(text.endIndex)
+            for position in positions {
+                for prefix in [":", ", ", ". "] as [StaticString] {
+                    #expect(text.hasASCIIPrefix(prefix, at: position) == text[position...].hasPrefix(prefix.description),
+                            "\(text.debugDescription) at \(text.utf8.distance(from: text.startIndex, to: position))")
+                }
+                for end in positions where end >= position {
+                    for ascii in [". ", ", "] as [StaticString] {
+                        #expect(text.isASCII(ascii, from: position, to: end) == (text[position..<end] == ascii.description))
+                    }
+                }
+                // A necessary condition: false only where the characters differ.
+                if !text.hasASCIISuffix(", ", before: position) {
+                    #expect(text[..<position].suffix(2) != ", ")
+                }
+            }
+        }
+    }
 }
