@@ -253,8 +253,7 @@ public struct CacheFile: Sendable {
             }
             for (path, record) in zip(chunkPaths, encoded) { payload.append(path, record) }
         }
-        let (count, checksum) = payload.measure()
-        let header = ["\(magic) \(formatVersion)", key.tool, key.options.hex, "\(count)", checksum.hex]
+        let header = ["\(magic) \(formatVersion)", key.tool, key.options.hex, "\(payload.count)", payload.checksum.hex]
         return (Data((header.joined(separator: "\n") + "\n").utf8), payload)
     }
 
@@ -291,15 +290,11 @@ public struct CacheFile: Sendable {
         let temporary = folder.appendingPathComponent(".\(Self.fileName).\(getpid()).tmp")
         do {
             let (header, payload) = Self.encodeParts(cache, key: key)
-            var size = 0
             try FileOutput.replace(url.path, temporary: temporary.path) { output in
                 try header.withUnsafeBytes { try output.write($0) }
-                try payload.forEachPart { part in
-                    size += part.count
-                    try output.write(part)
-                }
+                try payload.forEachPart { try output.write($0) }
             }
-            logger.debug("cache: saved \(cache.stories.count) stories, \((header.count + size) / 1024) KiB, in \(start.duration(to: clock.now).milliseconds)")
+            logger.debug("cache: saved \(cache.stories.count) stories, \((header.count + payload.count) / 1024) KiB, in \(start.duration(to: clock.now).milliseconds)")
         } catch {
             try? fm.removeItem(at: temporary)
             logger.debug("cache: not saved: \(error.localizedDescription)")

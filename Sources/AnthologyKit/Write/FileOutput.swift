@@ -7,14 +7,7 @@ import Foundation
 /// half the time Foundation's `Data.write` does here (see ../shared/notes/performance.md).
 enum FileOutput {
     static func write(_ data: Data, to path: String) throws {
-        try write([data], to: path)
-    }
-
-    /// Writes `parts` one after another, as one file, each by itself: a page is one part.
-    static func write(_ parts: [Data], to path: String) throws {
-        try write(to: path) { output in
-            for data in parts { try data.withUnsafeBytes { try output.writeUnbuffered($0) } }
-        }
+        try write(to: path) { try $0.writeUnbuffered(data) }
     }
 
     /// Writes what `produce` gives the file's `Output`, in order, as one file.
@@ -57,7 +50,11 @@ enum FileOutput {
             buffer.removeAll(keepingCapacity: true)
         }
 
-        /// Writes `bytes` now; call `flush` first if `write` was used.
+        /// Writes `data` now, as one piece (a page); call `flush` first if `write` was used.
+        func writeUnbuffered(_ data: Data) throws {
+            try data.withUnsafeBytes { try writeUnbuffered($0) }
+        }
+
         func writeUnbuffered(_ bytes: UnsafeRawBufferPointer) throws {
             var offset = 0
             while offset < bytes.count {
@@ -74,13 +71,7 @@ enum FileOutput {
     /// Writes beside the file (`temporary`, by default a hidden name in the same folder), then
     /// renames over it: readers see the old file or the new one, never half of one.
     static func replace(_ path: String, with contents: Data, temporary: String? = nil) throws {
-        try replace(path, with: [contents], temporary: temporary)
-    }
-
-    static func replace(_ path: String, with parts: [Data], temporary: String? = nil) throws {
-        try replace(path, temporary: temporary) { output in
-            for data in parts { try data.withUnsafeBytes { try output.writeUnbuffered($0) } }
-        }
+        try replace(path, temporary: temporary) { try $0.writeUnbuffered(contents) }
     }
 
     static func replace(_ path: String, temporary: String? = nil, writing produce: (inout Output) throws -> Void) throws {
