@@ -321,8 +321,7 @@ extension HeuristicDetector {
                 range: start..<last.range.upperBound, sentence: first.sentence,
                 personCue: personCue, placeCue: hasPlaceCue(indexes),
                 strictlyLocative: isStrictlyLocative(indexes),
-                personLike: personCue || !titleWords.isEmpty || isPersonLike(indexes),
-                actsAsPerson: actsAsPerson(indexes))
+                personLike: personCue || !titleWords.isEmpty || isPersonLike(indexes))
             return (indexes, occurrence)
         }
     }

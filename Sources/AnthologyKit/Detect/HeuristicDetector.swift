@@ -60,7 +60,8 @@ public struct HeuristicDetector: EntityDetector {
         /// Acts, speaks, owns or is spoken to (see `Context.isPersonLike`).
         var personLike: Bool
         /// Does what only people do: "Sydney made", "met Sydney", "Kobe began" (not "Lagos was").
-        var actsAsPerson: Bool
+        /// Asked only of a city's name, whose mentions vote person or place (see `detect`).
+        var actsAsPerson = false
     }
 
     public func detect(in prose: String) -> StoryEntities {
@@ -78,9 +79,11 @@ public struct HeuristicDetector: EntityDetector {
             if context.isRegion(found.name), context.cities(named: found.name).isEmpty { continue }
             if context.isOrganisation(indexes) { continue }
             if !context.cities(named: found.name).isEmpty {
+                found.actsAsPerson = context.actsAsPerson(indexes)
                 cityCandidates[found.name, default: []].append(found)
             } else if found.name.hasPrefix("St "), !context.cities(named: "Saint " + found.name.dropFirst(3)).isEmpty {
                 found.name = "Saint " + found.name.dropFirst(3)
+                found.actsAsPerson = context.actsAsPerson(indexes)
                 cityCandidates[found.name, default: []].append(found)
             } else if context.isPlace(indexes) || context.followsArticle(indexes) {
                 places.append(found)

@@ -149,17 +149,13 @@ final class MarkdownDocument {
             var inWord = false
             var index = 0
             while index < bytes.count {
-                // A lead byte and its continuation bytes: the text is valid UTF-8.
-                let byte = bytes[index]
-                let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = length == 1 ? UInt32(byte) : UInt32(byte) & (0x7F >> length)
-                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                let (scalar, length) = bytes.utf8Scalar(at: index)
                 index += length
-                let isWordPart = Unicode.Scalar(value)?.isAlphanumeric ?? false
+                let isWordPart = scalar.isAlphanumeric
                 if isWordPart && !inWord { count += 1 }
                 if isWordPart {
                     inWord = true
-                } else if !(value == UInt32(UInt8(ascii: "'")) || value == UInt32(UInt8(ascii: "-")) || value == 0x2019) {
+                } else if !(scalar == "'" || scalar == "-" || scalar == "\u{2019}") {
                     inWord = false
                 }
             }

@@ -61,19 +61,33 @@ enum TextMatch {
     /// byte-wise search finds exactly what Foundation finds. Prose nearly always qualifies:
     /// Latin letters with precomposed accents, curly quotes and dashes all do.
     static func isPlain(_ string: String) -> Bool {
-        string.unicodeScalars.allSatisfy { scalar in
-            // Below U+0300 there are no marks, no combining classes and nothing normalisation changes.
-            if scalar.value < 0x300 { return true }
-            let properties = scalar.properties
-            switch properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark: return false
-            default: break
+        // Below U+0300 there are no marks, no combining classes and nothing normalisation
+        // changes, and every byte of such a scalar is below 0xCC, the lead byte of U+0300: only
+        // the scalars from there up (in prose, its curly quotes and dashes) are decoded.
+        var string = string
+        return string.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] >= 0xCC else { index += 1; continue }
+                let (scalar, length) = bytes.utf8Scalar(at: index)
+                guard isPlain(scalar) else { return false }
+                index += length
             }
-            if properties.canonicalCombiningClass != .notReordered || properties.isFullCompositionExclusion { return false }
-            switch scalar.value {
-            case 0x1100...0x11FF, 0xA960...0xA97F, 0xD7B0...0xD7FF: return false  // conjoining jamo
-            default: return true
-            }
+            return true
+        }
+    }
+
+    /// `isPlain` for one scalar from U+0300 up.
+    private static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return false
+        default: break
+        }
+        if properties.canonicalCombiningClass != .notReordered || properties.isFullCompositionExclusion { return false }
+        switch scalar.value {
+        case 0x1100...0x11FF, 0xA960...0xA97F, 0xD7B0...0xD7FF: return false  // conjoining jamo
+        default: return true
         }
     }
 

@@ -59,6 +59,26 @@ struct TextMatchTests {
         #expect(!TextMatch.isPlain("\u{212A}yiv"))  // the Kelvin sign, which normalisation replaces by K
         #expect(!TextMatch.isPlain("\u{1100}\u{1161}"))  // conjoining jamo, which compose to 가
         #expect(!TextMatch.isPlain("नमस्ते"))  // vowel signs are marks
+        // The first combining mark, U+0300, and the scalar before it, on both sides of the bytes
+        // below which no scalar is decoded.
+        #expect(!TextMatch.isPlain("a\u{300}"))
+        #expect(TextMatch.isPlain("\u{2FF} \u{2C8}a"))
+        #expect(!TextMatch.isPlain("😀 e\u{301}"))  // a mark after a four-byte scalar
+    }
+
+    @Test("Scalars decoded from UTF-8 bytes are the string's own")
+    func decodesScalarsFromBytes() {
+        var text = "Łódź, “東京”, 😀, e\u{301}, \u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"
+        let decoded = text.withUTF8 { bytes in
+            var scalars: [Unicode.Scalar] = [], index = 0
+            while index < bytes.count {
+                let (scalar, length) = bytes.utf8Scalar(at: index)
+                scalars.append(scalar)
+                index += length
+            }
+            return scalars
+        }
+        #expect(decoded == Array(text.unicodeScalars))
     }
 
     @Test func agreesWithFoundationSearch() {
