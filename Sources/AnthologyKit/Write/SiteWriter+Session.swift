@@ -209,10 +209,7 @@ extension SiteWriter {
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
             try FileOutput.write(Self.manifestText([:]).text, to: staging.path + "/" + Self.manifestName)
-            var folders: Set<String> = [staging.path]
-            for path in paths {
-                try FileOutput.makeFolder((staging.path + "/" + path as NSString).deletingLastPathComponent, known: &folders)
-            }
+            try FileOutput.makeFolders(for: paths, in: staging.path)
         } catch {
             try? fm.removeItem(at: staging)
             throw error
@@ -230,10 +227,7 @@ extension SiteWriter {
                                        "this file was not made by Anthology, and the new site has a page at the same path",
                                        fix: "move or rename the file, then build again (nothing was changed)")])
         }
-        var folders: Set<String> = [output.path]
-        for path in added {
-            try FileOutput.makeFolder((output.path + "/" + path as NSString).deletingLastPathComponent, known: &folders)
-        }
+        try FileOutput.makeFolders(for: added, in: output.path)
     }
 
     /// The error a failed write reports.

@@ -31,6 +31,30 @@ struct WriteTests {
         #expect(try Self.leftovers(site).isEmpty)
     }
 
+    @Test("Every section's folders are made, each section on its own thread; a file in the way is reported")
+    func foldersOfEverySection() throws {
+        let site = try FixtureAnthology()
+        defer { site.remove() }
+        let root = site.output.path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let paths = (0..<50).map { "stories/story-\($0)/index.html" } + (0..<20).map { "characters/c\($0)/index.html" }
+            + ["index.html", "page/2/index.html", "assets/style.css", "deep/a/b/c/index.html"]
+        try FileOutput.makeFolders(for: paths, in: root)
+        for path in paths {
+            var isFolder: ObjCBool = false
+            let folder = root + "/" + (path as NSString).deletingLastPathComponent
+            #expect(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue, "\(folder)")
+        }
+
+        try FileOutput.write(Data("mine".utf8), to: root + "/cities")
+        #expect {
+            try FileOutput.makeFolders(for: ["stories/new/index.html", "cities/lisbon/index.html"], in: root)
+        } throws: { error in
+            "\(error)".contains(root + "/cities")
+        }
+        #expect(try String(contentsOfFile: root + "/cities", encoding: .utf8) == "mine")
+    }
+
     @Test("A file written in parts of every size holds them in order, whichever went through the buffer")
     func bufferedPartsArriveInOrder() throws {
         let site = try FixtureAnthology()
