@@ -18,7 +18,10 @@ stories without front matter, then measures with the release binary:
 - the full build of the corpus without front matter, and its ratio to the front-matter build;
 - re-render: `--runs` builds with `--no-cache` into an output folder that already holds the same
   site, which render every page and write none: what the tool itself costs, without the file
-  system's cost of creating some 28,000 files and folders at 10,000 stories.
+  system's cost of creating some 28,000 files and folders at 10,000 stories;
+- the machine reference, at the start and at the end: a fixed Python workload on every core at
+  once, which has nothing to do with Anthology. This machine's speed drifts by a third within
+  an hour; two runs' figures compare only when their references agree.
 Every build runs with the corpus folder as working directory, `--seeds seeds`, the repository's
 templates and `--output`. Targets (issue 6) are printed next to the figures with PASS or FAIL.
 """
@@ -301,6 +304,24 @@ def git_commit() -> str:
             f"Sources last changed in {code}")
 
 
+# A fixed pure-Python computation: about half a second on this machine, one copy per core at once.
+REFERENCE_WORK = "total = 0\nfor i in range(3_000_000):\n    total += i * i\n"
+
+
+def reference(trials: int = 3) -> float:
+    """Seconds (median of `trials`) for `REFERENCE_WORK` run in one process per usable core, all at
+    once: how fast the machine is right now, whatever Anthology does."""
+    cores = len(os.sched_getaffinity(0))
+    times = []
+    for _ in range(trials):
+        start = time.perf_counter()
+        workers = [subprocess.Popen([sys.executable, "-c", REFERENCE_WORK]) for _ in range(cores)]
+        if any(worker.wait() != 0 for worker in workers):
+            raise RuntimeError("the reference workload failed")
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -377,9 +398,13 @@ def measure(args: argparse.Namespace, sizes: list[int], parts: set[str], binary:
     print(f"  method   median of {args.runs} runs after {args.warmup} warm-up; full builds are clean (new output folder, "
           f"no .anthology-cache); wall = fork to exit, CPU = user+sys, peak = max RSS, from wait4")
     print(f"  corpus   Benchmarks/generate.py --seed {args.seed}; load average at start {load()}", flush=True)
+    start_reference = reference()
+    print(f"  machine reference at start: {start_reference:.3f} s (fixed Python work on every core; lower is faster)",
+          flush=True)
 
     lines: list[Line] = []
-    results: dict = {"machine": machine(), "commit": git_commit(), "runs": args.runs, "seed": args.seed, "sizes": {}}
+    results: dict = {"machine": machine(), "commit": git_commit(), "runs": args.runs, "seed": args.seed, "sizes": {},
+                     "reference_s": {"start": start_reference}}
     stage_tables: list[tuple[int, str, dict[str, float]]] = []
     failed = False
     for n in sizes:
@@ -457,7 +482,10 @@ def measure(args: argparse.Namespace, sizes: list[int], parts: set[str], binary:
                 record["plain"]["ratio_wall"] = ratio
                 record["plain"]["ratio_cpu"] = cpu_ratio
 
-    print(f"\nResults (load average at end {load()})")
+    end_reference = reference()
+    results["reference_s"]["end"] = end_reference
+    print(f"\nResults (load average at end {load()}; machine reference at start {start_reference:.3f} s, "
+          f"at end {end_reference:.3f} s)")
     print_table(lines)
     if stage_tables:
         names: list[str] = []
