@@ -291,9 +291,7 @@ extension HeuristicDetector {
             guard indexes.contains(where: { words[$0].text.count > 1 }) else { return nil }  // "P. S."
             var titleWords: [Int] = []
             let whole = indexes.map { words[$0].text }.joined(separator: " ")
-            let isCityName = !cities(named: whole).isEmpty
-                || (whole.hasPrefix("St ") && !cities(named: "Saint " + whole.dropFirst(3)).isEmpty)
-            let keepTitles = isCityName || isPlace(indexes) || isOrganisation(indexes)
+            let keepTitles = cityName(whole) != nil || isPlace(indexes) || isOrganisation(indexes)
             while !keepTitles, let first = indexes.first, indexes.count > 1, EnglishWords.honorifics.contains(words[first].text.lowercased()) {
                 titleWords.append(first)
                 indexes.removeFirst()

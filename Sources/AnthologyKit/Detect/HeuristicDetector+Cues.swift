@@ -161,6 +161,15 @@ extension HeuristicDetector.Context {
         return gazetteer.cities(named: name, alternates: true)
     }
 
+    /// The name under which the gazetteer has `name` as a city: `name` itself, or with its
+    /// "St" written out ("St Petersburg" is Saint Petersburg); nil for no city.
+    func cityName(_ name: String) -> String? {
+        if !cities(named: name).isEmpty { return name }
+        guard name.hasPrefix("St ") else { return nil }
+        let saint = "Saint " + name.dropFirst(3)
+        return cities(named: saint).isEmpty ? nil : saint
+    }
+
     /// The city a name stands for; among same-named cities, the one whose country or region
     /// the text names nearest to `position` (the name's first mention).
     func city(named name: String, near position: String.Index? = nil) -> City? {

@@ -78,13 +78,10 @@ public struct HeuristicDetector: EntityDetector {
             var found = occurrence.value
             if context.isRegion(found.name), context.cities(named: found.name).isEmpty { continue }
             if context.isOrganisation(indexes) { continue }
-            if !context.cities(named: found.name).isEmpty {
+            if let cityName = context.cityName(found.name) {
+                found.name = cityName
                 found.actsAsPerson = context.actsAsPerson(indexes)
-                cityCandidates[found.name, default: []].append(found)
-            } else if found.name.hasPrefix("St "), !context.cities(named: "Saint " + found.name.dropFirst(3)).isEmpty {
-                found.name = "Saint " + found.name.dropFirst(3)
-                found.actsAsPerson = context.actsAsPerson(indexes)
-                cityCandidates[found.name, default: []].append(found)
+                cityCandidates[cityName, default: []].append(found)
             } else if context.isPlace(indexes) || context.followsArticle(indexes) {
                 places.append(found)
             } else {
