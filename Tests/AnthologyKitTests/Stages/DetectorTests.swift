@@ -10,6 +10,14 @@ struct DetectorTests {
         detector.detect(in: prose).characters.map(\.name)
     }
 
+    @Test("\"St\" before a city's name is \"Saint\": the city is found, and is nobody")
+    func saintWrittenShort() {
+        // The gazetteer has "St Petersburg" among Saint Petersburg's names, but not "St Helier".
+        let entities = detector.detect(in: "Oksana took the ferry to St Helier. The rain in St Helier never stopped, and Oksana stayed.")
+        #expect(entities.cities.map(\.city.name) == ["Saint Helier"])
+        #expect(entities.characters.map(\.name) == ["Oksana"])
+    }
+
     @Test func sentenceInitialCapitalsAreNobody() {
         let prose = "Despite the rain, Amira walked home. Their street was quiet. Afterwards she slept. Amira woke at noon."
         #expect(names(prose) == ["Amira"])
