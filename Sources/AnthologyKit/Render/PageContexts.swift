@@ -7,15 +7,18 @@ struct PageContexts {
     let site: Site
     let metadata: SiteMetadata
     let structuredData: StructuredData
+    /// What the lists' story cards hold besides title and address: what their templates name.
+    let cardFields: StoryCardFields.Lists
     /// Fragment ids actually placed in each story's text, by story index.
     var placedAnchors: [PlacedAnchors] = []
 
     var siteTitle: String { metadata.title }
 
-    init(site: Site, metadata: SiteMetadata) {
+    init(site: Site, metadata: SiteMetadata, cardFields: StoryCardFields.Lists) {
         self.site = site
         self.metadata = metadata
         self.structuredData = StructuredData(site: site, metadata: metadata)
+        self.cardFields = cardFields
     }
 
     /// Values every page gets, including what its `<head>` says about it: language, canonical
@@ -78,21 +81,19 @@ struct PageContexts {
         return ["name": page.city.name, "country": page.city.countryName, "url": root + SitePaths.city(page.slug)]
     }
 
-    /// A story as it appears in lists (home page, city pages).
-    func storySummary(_ index: Int, root: String) -> [String: Any] {
+    /// A story as it appears in lists (home page, city pages), with the values of `fields`
+    /// (`StoryCardFields`, whose keys these must be).
+    func storySummary(_ index: Int, root: String, fields: StoryCardFields) -> [String: Any] {
         let story = site.stories[index]
-        var item: [String: Any] = [
-            "number": index + 1,
-            "title": story.title,
-            "url": root + SitePaths.story(story.slug),
-            "opening": story.summary ?? story.opening,
-            "wordCount": story.wordCount,
-            "readingMinutes": story.readingMinutes,
-            "characters": story.characters.map { characterLink($0, root: root) },
-            "cities": story.cities.map { cityLink($0, root: root) },
-        ]
-        if let author = story.author { item["author"] = author }
-        if let date = story.date {
+        var item: [String: Any] = ["title": story.title, "url": root + SitePaths.story(story.slug)]
+        if fields.contains(.number) { item["number"] = index + 1 }
+        if fields.contains(.opening) { item["opening"] = story.summary ?? story.opening }
+        if fields.contains(.wordCount) { item["wordCount"] = story.wordCount }
+        if fields.contains(.readingMinutes) { item["readingMinutes"] = story.readingMinutes }
+        if fields.contains(.characters) { item["characters"] = story.characters.map { characterLink($0, root: root) } }
+        if fields.contains(.cities) { item["cities"] = story.cities.map { cityLink($0, root: root) } }
+        if fields.contains(.author), let author = story.author { item["author"] = author }
+        if fields.contains(.date), let date = story.date {
             item["date"] = date.readable
             item["dateISO"] = date.iso
         }
@@ -112,7 +113,7 @@ struct PageContexts {
                              description: number == 1 ? description : "\(rangeLabel) in \(siteTitle).",
                              kind: "home", schema: structuredData.book(parts: range))
         addCounts(to: &context)
-        context["stories"] = range.map { storySummary($0, root: root) }
+        context["stories"] = range.map { storySummary($0, root: root, fields: cardFields.home) }
         context["firstPage"] = number == 1
         context["firstNumber"] = range.lowerBound + 1
         if pages.count > 1 {
@@ -139,7 +140,8 @@ struct PageContexts {
         let description = story.summary ?? story.opening
         var context = common(page: page, title: story.title, description: description, kind: "story",
                              schema: structuredData.story(index, description: description))
-        var item = storySummary(index, root: root)
+        // The story's own page shows it whole, whatever the lists show.
+        var item = storySummary(index, root: root, fields: .all)
         item["body"] = body
         if let summary = story.summary { item["summary"] = summary }
         context["story"] = item
@@ -202,7 +204,7 @@ struct PageContexts {
             "name": page.city.name,
             "country": country,
             "countryCode": page.city.countryCode,
-            "stories": page.stories.map { storySummary($0, root: root) },
+            "stories": page.stories.map { storySummary($0, root: root, fields: cardFields.city) },
             "characters": page.characters.map { characterLink($0, root: root) },
             "places": page.places,
         ]

@@ -18,11 +18,14 @@ struct PageFingerprints: Sendable {
     /// site show (`PageContexts.addCounts`).
     private let counts: [Int]
     /// What other pages show of each story: title and address. Nil when the fingerprints
-    /// are worked out story by story, as they are asked for (`init(site:settings:lazily:)`).
+    /// are worked out story by story, as they are asked for (`init(site:settings:cardFields:lazily:)`).
     private let storyReferences: [UInt64]?
-    /// What lists show of each story (home page, city pages): the reference, its place in
-    /// reading order, opening, length, date, author, and links to its characters and cities.
-    private let storyCards: [UInt64]?
+    /// What lists show of each story (home page, city pages): the reference, and those of its
+    /// place in reading order, opening, length, date, author, and links to its characters and
+    /// cities that the cards of the list hold (`cardFields`). Each story's card, by the values
+    /// held; empty when worked out as they are asked for.
+    private let storyCards: [StoryCardFields: [UInt64]]
+    private let cardFields: StoryCardFields.Lists
     /// Name and address of each character, and of each city (with its country).
     private let characterLinks: [UInt64]
     private let cityLinks: [UInt64]
@@ -30,9 +33,10 @@ struct PageFingerprints: Sendable {
     /// With `lazily`, the stories' references and cards are not all worked out at once but
     /// each time a page asks for one: a render that plans only the pages a few changed
     /// stories reach (`RenderBasis`) asks for a few hundred of 10,000.
-    init(site: Site, settings: ContentHash, lazily: Bool = false) {
+    init(site: Site, settings: ContentHash, cardFields: StoryCardFields.Lists, lazily: Bool = false) {
         self.site = site
         base = settings
+        self.cardFields = cardFields
         counts = [site.stories.count, site.characters.count, site.cities.count]
         // Here and below, model values are read through their index, in place: iterating
         // the arrays would copy every story, character and city, on every rebuild.
@@ -51,7 +55,7 @@ struct PageFingerprints: Sendable {
         }
         guard !lazily else {
             storyReferences = nil
-            storyCards = nil
+            storyCards = [:]
             return
         }
         // Every story's, on every core: hashing each story's opening, one after another, was a
@@ -59,18 +63,23 @@ struct PageFingerprints: Sendable {
         let stories = site.stories
         let references = Array(stories.indices).concurrentMap { Self.reference(of: stories, $0) }
         storyReferences = references
-        storyCards = Array(stories.indices).concurrentMap { [characterLinks, cityLinks] index in
-            Self.card(of: stories, index, reference: references[index], characterLinks: characterLinks, cityLinks: cityLinks)
+        var cards: [StoryCardFields: [UInt64]] = [:]
+        for fields in Set([cardFields.home, cardFields.city]) {
+            cards[fields] = Array(stories.indices).concurrentMap { [characterLinks, cityLinks] index in
+                Self.card(of: stories, index, fields: fields, reference: references[index],
+                          characterLinks: characterLinks, cityLinks: cityLinks)
+            }
         }
+        storyCards = cards
     }
 
     private func reference(_ index: Int) -> UInt64 {
         storyReferences?[index] ?? Self.reference(of: site.stories, index)
     }
 
-    private func card(_ index: Int) -> UInt64 {
-        storyCards?[index] ?? Self.card(of: site.stories, index, reference: reference(index),
-                                         characterLinks: characterLinks, cityLinks: cityLinks)
+    private func card(_ index: Int, fields: StoryCardFields) -> UInt64 {
+        storyCards[fields]?[index] ?? Self.card(of: site.stories, index, fields: fields, reference: reference(index),
+                                                characterLinks: characterLinks, cityLinks: cityLinks)
     }
 
     private static func reference(of stories: [Site.Story], _ index: Int) -> UInt64 {
@@ -84,19 +93,21 @@ struct PageFingerprints: Sendable {
     /// itself (`stories[index]`) copied it, retaining and releasing each of its strings and
     /// arrays. With the same copy in `SiteRenderer.plan`, that was a third of planning the
     /// pages of a one-story rebuild at 10,000 stories.
-    private static func card(of stories: [Site.Story], _ index: Int, reference: UInt64,
+    private static func card(of stories: [Site.Story], _ index: Int, fields: StoryCardFields, reference: UInt64,
                              characterLinks: [UInt64], cityLinks: [UInt64]) -> UInt64 {
         var hash = ContentHash()
         hash.combine(reference)
-        hash.combine(index)
-        hash.combine(optional: stories[index].summary)
-        hash.combine(stories[index].opening)
-        hash.combine(stories[index].wordCount)
-        hash.combine(stories[index].readingMinutes)
-        hash.combine(optional: stories[index].author)
-        hash.combine(optional: stories[index].date)
-        hash.combine(stories[index].characters.map { characterLinks[$0] })
-        hash.combine(stories[index].cities.map { cityLinks[$0] })
+        if fields.contains(.number) { hash.combine(index) }
+        if fields.contains(.opening) {
+            hash.combine(optional: stories[index].summary)
+            hash.combine(stories[index].opening)
+        }
+        if fields.contains(.wordCount) { hash.combine(stories[index].wordCount) }
+        if fields.contains(.readingMinutes) { hash.combine(stories[index].readingMinutes) }
+        if fields.contains(.author) { hash.combine(optional: stories[index].author) }
+        if fields.contains(.date) { hash.combine(optional: stories[index].date) }
+        if fields.contains(.characters) { hash.combine(stories[index].characters.map { characterLinks[$0] }) }
+        if fields.contains(.cities) { hash.combine(stories[index].cities.map { cityLinks[$0] }) }
         return hash.value
     }
 
@@ -114,10 +125,11 @@ struct PageFingerprints: Sendable {
         return hash
     }
 
-    /// A story page, given the fingerprint of its body (its Markdown and mention links).
+    /// A story page, given the fingerprint of its body (its Markdown and mention links). The
+    /// page shows its story whole, whatever the cards hold.
     func story(_ index: Int, path: String, body: UInt64) -> UInt64 {
         var hash = page(path, "story")
-        hash.combine(card(index))
+        hash.combine(card(index, fields: .all))
         hash.combine(body)
         hash.combine(index > 0 ? reference(index - 1) : 0)
         hash.combine(index + 1 < site.stories.count ? reference(index + 1) : 0)
@@ -129,7 +141,7 @@ struct PageFingerprints: Sendable {
     func storiesPage(_ number: Int, stories: Range<Int>, path: String, template: String) -> UInt64 {
         var hash = listing(path, template)
         hash.combine(number)
-        hash.combine(stories.map(card))
+        hash.combine(stories.map { card($0, fields: cardFields.home) })
         return hash.value
     }
 
@@ -164,7 +176,7 @@ struct PageFingerprints: Sendable {
         hash.combine(cityLinks[index])
         hash.combine(page.city.countryCode)
         hash.combine(page.city.population)
-        hash.combine(page.stories.map(card))
+        hash.combine(page.stories.map { card($0, fields: cardFields.city) })
         hash.combine(page.characters.map { characterLinks[$0] })
         hash.combine(page.places)
         return hash.value

@@ -90,7 +90,7 @@ public struct SiteRenderer: Sendable {
     }
 
     private func plan(_ site: Site, basis: RenderBasis?) -> Plan {
-        let fingerprints = PageFingerprints(site: site, settings: settingsFingerprint)
+        let fingerprints = self.fingerprints(site)
         let mentions = MentionTargets(site: site)
         let storyPages = Array(site.stories.indices).concurrentMap {
             storyPage($0, of: site, fingerprints: fingerprints, mentions: mentions)
@@ -122,7 +122,7 @@ public struct SiteRenderer: Sendable {
               order[order.count - 2] == SitePaths.feed, order[order.count - 1] == SitePaths.sitemap,
               changed.allSatisfy({ order[$0] == SitePaths.story(site.stories[$0].slug) }),
               previous.bodies.allSatisfy({ cache.anchors[$0] != nil }) else { return nil }
-        let fingerprints = PageFingerprints(site: site, settings: settingsFingerprint, lazily: true)
+        let fingerprints = self.fingerprints(site, lazily: true)
         let mentions = MentionTargets(site: site)
         let storyPages = changed.map { storyPage($0, of: site, fingerprints: fingerprints, mentions: mentions) }
         var basis = basis
@@ -149,7 +149,7 @@ public struct SiteRenderer: Sendable {
     /// from several threads at once: no page's HTML is kept here.
     func render(_ plan: Plan, cache: inout RenderCache, deliver: @Sendable (OutputFile) -> Void) -> Rendered {
         let site = plan.site
-        var contexts = PageContexts(site: site, metadata: metadata)
+        var contexts = self.contexts(site)
         let storyContexts = contexts  // story pages need no placed anchors
         let fingerprints = plan.fingerprints
         let mentions = plan.mentions
@@ -321,6 +321,16 @@ public struct SiteRenderer: Sendable {
             return Page(path: path, template: "city", fingerprint: { [fingerprints] _ in fingerprints.city(index, path: path) },
                         context: { $0.city(index) })
         }
+    }
+
+    /// The fingerprints of the pages of `site` rendered with these templates and metadata.
+    func fingerprints(_ site: Site, lazily: Bool = false) -> PageFingerprints {
+        PageFingerprints(site: site, settings: settingsFingerprint, cardFields: templates.cardFields, lazily: lazily)
+    }
+
+    /// The values the templates receive for the pages of `site`.
+    func contexts(_ site: Site) -> PageContexts {
+        PageContexts(site: site, metadata: metadata, cardFields: templates.cardFields)
     }
 
     /// The templates and the site's metadata: what every page depends on.

@@ -15,6 +15,8 @@ public struct TemplateSet: Sendable {
     let assets: [(path: String, data: Data)]
     /// Hash of every template and asset, so a page rendered with other templates is never reused.
     let fingerprint: UInt64
+    /// The values the lists' story cards hold: those their templates name.
+    let cardFields: StoryCardFields.Lists
     /// Every file read, with its stamp when read, so that `serve` can tell that the set is
     /// still current without reading and parsing the templates again after each save.
     private var stamps: [String: FileStamp] = [:]
@@ -35,6 +37,7 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var assets: [(String, Data)] = []
         var fingerprint = ContentHash()
+        var texts: [String: String] = [:]
         for relative in files {
             let url = folder.appendingPathComponent(relative)
             var isDir: ObjCBool = false
@@ -62,6 +65,7 @@ public struct TemplateSet: Sendable {
             case .success(let text):
                 fingerprint.combine(relative)
                 fingerprint.combine(text)
+                texts[name] = text
                 do {
                     _ = HTMLContent.registered
                     library.register(try MustacheTemplate(string: HTMLContent.pragma + text), named: name)
@@ -82,7 +86,9 @@ public struct TemplateSet: Sendable {
                                       fix: "create it; the README lists what each template receives"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (TemplateSet(library: library, assets: assets, fingerprint: fingerprint.value, stamps: stamps), diagnostics)
+        let cardFields = StoryCardFields.Lists(templates: texts)
+        return (TemplateSet(library: library, assets: assets, fingerprint: fingerprint.value, cardFields: cardFields, stamps: stamps),
+                diagnostics)
     }
 
     /// Every file under the folder but hidden ones, sorted.

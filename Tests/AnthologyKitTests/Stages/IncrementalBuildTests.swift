@@ -8,11 +8,14 @@ import Testing
 struct IncrementalBuildTests {
     /// Builds the fixture, changes it, rebuilds with the cache, and compares the output with a
     /// clean build of the changed fixture. Returns the rebuild's report.
+    /// `prepare` changes the fixture before the first build.
     @discardableResult
-    private func rebuildMatchesCleanBuild(_ change: (FixtureAnthology) throws -> Void,
+    private func rebuildMatchesCleanBuild(prepare: (FixtureAnthology) throws -> Void = { _ in },
+                                          _ change: (FixtureAnthology) throws -> Void,
                                           sourceLocation: SourceLocation = #_sourceLocation) throws -> BuildReport {
         let site = try FixtureAnthology(copying: FixtureAnthology.fixturesFolder("harbour-lights"))
         defer { site.remove() }
+        try prepare(site)
         var cache = BuildCache(keepsFiles: true)  // as `serve` keeps it
         try Builder(options: site.options).build(cache: &cache)
         try change(site)
@@ -74,6 +77,43 @@ struct IncrementalBuildTests {
             try site.edit("seeds/01-the-ferry.md") { $0.replacingOccurrences(of: "wet streets", with: "dry streets") }
         }
         #expect(report.changed == ["stories/the-last-ferry/index.html"])
+    }
+
+    /// Three words more: the story's length changes, its opening and reading time do not.
+    private static func lengthen(_ site: FixtureAnthology) throws {
+        try site.edit("seeds/02-night-market.md") { $0 + "\nIt was late.\n" }
+    }
+
+    @Test func aLengthTheListsDoNotShowRendersOnlyTheStoryPage() throws {
+        // The shipped story card shows the reading time, not the word count.
+        let report = try rebuildMatchesCleanBuild(Self.lengthen)
+        #expect(report.rendered == 1)
+        #expect(report.changed == ["stories/night-market/index.html"])
+    }
+
+    @Test func aCardThatShowsTheWordCountIsRenderedAgain() throws {
+        let site = try FixtureAnthology(copying: FixtureAnthology.fixturesFolder("harbour-lights"))
+        defer { site.remove() }
+        try site.edit("templates/partials/story-card.mustache") {
+            $0.replacingOccurrences(of: "min read", with: "min read, <span class=\"words\">{{wordCount}} words</span>")
+        }
+        var cache = BuildCache(keepsFiles: true)
+        try Builder(options: site.options).build(cache: &cache)
+        let words = { (page: String) throws -> [String] in
+            try site.page(page).components(separatedBy: "<span class=\"words\">").dropFirst().map { String($0.prefix { $0 != " " }) }
+        }
+        let before = try words("index.html")
+        try Self.lengthen(site)
+        let report = try Builder(options: site.options).build(cache: &cache)
+
+        let after = try words("index.html")
+        #expect(before.count == 3 && after.count == 3)
+        // The second story's count, three more; the others' as they were.
+        #expect(after.indices.map { Int(after[$0])! - Int(before[$0])! } == [0, 3, 0])
+        #expect(report.changed.contains("index.html"))
+        let clean = site.root.appendingPathComponent("clean")
+        try site.build(output: clean)
+        FixtureAnthology.expectSameFiles(site.output, asCleanBuild: clean)
     }
 
     @Test func aSaveThatChangesNothingWritesNothing() throws {

@@ -19,9 +19,24 @@ struct PageFingerprintTests {
         return SiteRenderer(templates: templates!, metadata: SiteMetadata(title: "Harbour Lights"))
     }()
 
+    /// The shipped templates with a story card that names every value a card can hold
+    /// (the shipped one leaves out the word count, and so the cards do).
+    static let showingEveryCardValue: SiteRenderer = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("anthology-templates-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try! FileManager.default.copyItem(at: FixtureAnthology.repository.appendingPathComponent("templates"), to: folder)
+        let card = folder.appendingPathComponent("partials/story-card.mustache")
+        let every = StoryCardFields.keys.flatMap(\.keys).map { "{{\($0)}}" }.joined()
+        try! Data((try! String(contentsOf: card, encoding: .utf8) + every).utf8).write(to: card)
+        let (templates, _) = TemplateSet.load(from: folder, displayFolder: "templates")
+        return SiteRenderer(templates: templates!, metadata: SiteMetadata(title: "Harbour Lights"))
+    }()
+
+    static let renderers = ["shipped templates": renderer, "a card showing every value": showingEveryCardValue]
+
     static func fingerprints(_ site: Site, anchors: [PlacedAnchors], renderer: SiteRenderer = renderer) -> Fingerprints {
-        let fingerprints = PageFingerprints(site: site, settings: renderer.settingsFingerprint)
-        var contexts = PageContexts(site: site, metadata: renderer.metadata)
+        let fingerprints = renderer.fingerprints(site)
+        var contexts = renderer.contexts(site)
         contexts.placedAnchors = anchors
         var result = Fingerprints()
         let mentions = MentionTargets(site: site)
@@ -116,6 +131,8 @@ struct PageFingerprintTests {
 
     @Test("The fixture has what the changes need")
     func fixtureShape() throws {
+        #expect(Self.showingEveryCardValue.templates.cardFields == .all)
+        #expect(Self.renderer.templates.cardFields != .all)
         let (site, _) = try Self.fixture()
         #expect(site.stories.count >= 3)
         #expect(site.stories[1].characters.count >= 2)
@@ -124,15 +141,17 @@ struct PageFingerprintTests {
         #expect(site.cities[0].stories.count >= 1 && site.cities[0].characters.count >= 1)
     }
 
-    @Test("Every change a template can show changes the page's fingerprint", arguments: changes.map(\.name))
-    func changeIsSeen(name: String) throws {
+    @Test("Every change a template can show changes the page's fingerprint",
+          arguments: changes.map(\.name), renderers.keys.sorted())
+    func changeIsSeen(name: String, templates: String) throws {
         let change = try #require(Self.changes.first { $0.name == name })
+        let renderer = try #require(Self.renderers[templates])
         let (site, anchors) = try Self.fixture()
-        let before = Self.fingerprints(site, anchors: anchors)
+        let before = Self.fingerprints(site, anchors: anchors, renderer: renderer)
         var changedSite = site
         var changedAnchors = anchors
         change.apply(&changedSite, &changedAnchors)
-        let after = Self.fingerprints(changedSite, anchors: changedAnchors)
+        let after = Self.fingerprints(changedSite, anchors: changedAnchors, renderer: renderer)
 
         var contextsChanged = 0
         for (path, old) in before.pages {
@@ -176,7 +195,7 @@ struct PageFingerprintTests {
         change.apply(&changed, &changedAnchors)
         let before = Self.fingerprints(site, anchors: anchors)
         let after = Self.fingerprints(changed, anchors: changedAnchors)
-        let fingerprints = PageFingerprints(site: changed, settings: Self.renderer.settingsFingerprint, lazily: true)
+        let fingerprints = Self.renderer.fingerprints(changed, lazily: true)
         let reach = Set(Self.renderer.pages(reachedBy: [1], in: changed, fingerprints: fingerprints).map(\.path))
             .union([SitePaths.story(site.stories[1].slug), SitePaths.feed])
         let shown = Set(before.pages.keys.filter { before.pages[$0]!.context != after.pages[$0]!.context })
@@ -206,9 +225,8 @@ struct PageFingerprintTests {
     @Test("Fingerprints worked out lazily equal those worked out at once")
     func lazyFingerprintsAreTheSame() throws {
         let (site, anchors) = try Self.fixture()
-        let settings = Self.renderer.settingsFingerprint
-        let eager = PageFingerprints(site: site, settings: settings)
-        let lazy = PageFingerprints(site: site, settings: settings, lazily: true)
+        let eager = Self.renderer.fingerprints(site)
+        let lazy = Self.renderer.fingerprints(site, lazily: true)
         let eagerPages = Self.renderer.pageList(site, fingerprints: eager)
         let lazyPages = Self.renderer.pageList(site, fingerprints: lazy)
         #expect(eagerPages.map(\.path) == lazyPages.map(\.path))
