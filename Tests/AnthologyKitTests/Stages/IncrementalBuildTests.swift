@@ -17,7 +17,7 @@ struct IncrementalBuildTests {
         defer { site.remove() }
         try prepare(site)
         var cache = BuildCache(keepsFiles: true)  // as `serve` keeps it
-        try Builder(options: site.options).build(cache: &cache)
+        _ = try Builder(options: site.options).build(cache: &cache)
         try change(site)
         let report = try Builder(options: site.options).build(cache: &cache)
 
@@ -53,7 +53,7 @@ struct IncrementalBuildTests {
         let site = try FixtureAnthology(copying: FixtureAnthology.fixturesFolder("harbour-lights"))
         defer { site.remove() }
         var cache = BuildCache(keepsFiles: true)
-        try Builder(options: site.options).build(cache: &cache)
+        _ = try Builder(options: site.options).build(cache: &cache)
         // A new title with the same slug: the neighbours' pages show it. The build links the
         // anthology again, then fails on a broken template before rendering anything.
         let template = try Data(contentsOf: site.templates.appendingPathComponent("story.mustache"))
@@ -98,7 +98,7 @@ struct IncrementalBuildTests {
             $0.replacingOccurrences(of: "min read", with: "min read, <span class=\"words\">{{wordCount}} words</span>")
         }
         var cache = BuildCache(keepsFiles: true)
-        try Builder(options: site.options).build(cache: &cache)
+        _ = try Builder(options: site.options).build(cache: &cache)
         let words = { (page: String) throws -> [String] in
             try site.page(page).components(separatedBy: "<span class=\"words\">").dropFirst().map { String($0.prefix { $0 != " " }) }
         }

@@ -100,7 +100,7 @@ final class PersistentCacheTests {
         var clean = options
         clean.cacheFolder = nil
         clean.output = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
-        try Builder(options: clean).build()
+        _ = try Builder(options: clean).build()
         defer { try? FileManager.default.removeItem(at: clean.output) }
         FixtureAnthology.expectSameFiles(options.output, asCleanBuild: clean.output, sourceLocation: sourceLocation)
     }
@@ -114,7 +114,7 @@ final class PersistentCacheTests {
     @discardableResult
     func rebuildMatchesCleanBuild(_ change: (FixtureAnthology) throws -> Void,
                                   sourceLocation: SourceLocation = #_sourceLocation) throws -> BuildReport {
-        try Builder(options: options).build()
+        _ = try Builder(options: options).build()
         #expect(FileManager.default.fileExists(atPath: cacheFile.path), sourceLocation: sourceLocation)
         try change(site)
         return try buildMatchesCleanBuild(options, sourceLocation: sourceLocation)
@@ -137,7 +137,7 @@ final class PersistentCacheTests {
     }
 
     @Test func editsInARow() throws {
-        try Builder(options: options).build()
+        _ = try Builder(options: options).build()
         for (round, story) in ["02-salt.md", "01-tide.md", "02-salt.md", "03-postcards.txt"].enumerated() {
             try append("\n\nThe tide turned \(round + 2) times that night.\n", to: story)
             let report = try buildMatchesCleanBuild(options)
@@ -179,7 +179,7 @@ final class PersistentCacheTests {
     }
 
     @Test func changingTheSiteTitle() throws {
-        try Builder(options: options).build()
+        _ = try Builder(options: options).build()
         var retitled = options
         retitled.metadata.title = "Tides and Lanterns"
         let report = try buildMatchesCleanBuild(retitled)
@@ -190,7 +190,7 @@ final class PersistentCacheTests {
     }
 
     @Test func includingDrafts() throws {
-        try Builder(options: options).build()
+        _ = try Builder(options: options).build()
         var drafts = options
         drafts.includeDrafts = true
         let report = try buildMatchesCleanBuild(drafts)
@@ -289,7 +289,7 @@ final class PersistentCacheTests {
     }
 
     @Test func aCacheForAnotherOutputFolderIsIgnored() throws {
-        try Builder(options: options).build()
+        _ = try Builder(options: options).build()
         var elsewhere = options
         elsewhere.output = site.root.appendingPathComponent("elsewhere")
         elsewhere.outputDisplay = "elsewhere"
@@ -326,7 +326,7 @@ final class PersistentCacheTests {
 
     @Test func unchangedStoriesAreNotReadAgainButTheirPagesStillRender() throws {
         waitForTheFilesToSettle()
-        try Builder(options: options).build()
+        _ = try Builder(options: options).build()
         try append("\nRui slept.\n", to: "02-salt.md")
         let key = CacheFile.key(for: options, detector: HeuristicDetector())
         let cache = CacheFile(folder: cacheFolder).load(key: key, logger: .init(label: "test"))
@@ -343,7 +343,7 @@ final class PersistentCacheTests {
 
     @Test func aStoryThatNoLongerMatchesTheCacheFailsTheBuildAndChangesNothing() throws {
         waitForTheFilesToSettle()
-        try Builder(options: options).build()
+        _ = try Builder(options: options).build()
         // As if "01-tide.md" had been saved between the load stage and the rendering of its
         // page: the text its page would be rendered from is not the text the build used.
         let key = CacheFile.key(for: options, detector: HeuristicDetector())
@@ -375,7 +375,7 @@ final class PersistentCacheTests {
     }
 
     @Test func aFailedWriteKeepsThePreviousCache() throws {
-        try Builder(options: options).build()
+        _ = try Builder(options: options).build()
         let saved = try Data(contentsOf: cacheFile)
         var blocked = options
         blocked.output = site.root.appendingPathComponent("notes")
@@ -424,7 +424,7 @@ final class PersistentCacheTests {
     }
 
     @Test func aStoryIsEncodedAgainOnlyWhenItChanged() throws {
-        try Builder(options: options).build()
+        _ = try Builder(options: options).build()
         let key = CacheFile.key(for: options, detector: HeuristicDetector())
         var cache = CacheFile(folder: cacheFolder).load(key: key, logger: .init(label: "test"))
         #expect(cache.stories.values.allSatisfy { $0.encoded != nil })
@@ -457,7 +457,7 @@ final class PersistentCacheTests {
 
     @Test func theLastLinkReadBackFromDiskIsTheLinkItWas() throws {
         try addStoriesThatShareNames()
-        try Builder(options: options).build()
+        _ = try Builder(options: options).build()
         let stored = try #require(cacheOnDisk().storedLink)
         var report = BuildReport()
         var clean = BuildCache()
@@ -476,11 +476,11 @@ final class PersistentCacheTests {
     /// must equal a clean build; returns the rebuild's link.
     func linkAfter(_ change: () throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) throws -> SiteLinker.Linked {
         try addStoriesThatShareNames()
-        try Builder(options: options).build()
+        _ = try Builder(options: options).build()
         try change()
         var cache = cacheOnDisk()
         #expect(cache.storedLink != nil, sourceLocation: sourceLocation)
-        try Builder(options: options).build(cache: &cache)
+        _ = try Builder(options: options).build(cache: &cache)
         try expectCleanBuildEqualsOutput(of: options, sourceLocation: sourceLocation)
         return try #require(cache.linked, sourceLocation: sourceLocation)
     }

@@ -225,20 +225,20 @@ struct WatchedBuildTests {
         defer { site.remove() }
         let builder = Builder(options: site.options)
         var cache = watchedCache(site)
-        try builder.build(cache: &cache)
+        _ = try builder.build(cache: &cache)
 
         try site.write("---\ntitle: [unclosed\n---\nAda Lind walked on.", to: "seeds/a.md")
         #expect(throws: BuildFailure.self) { try build(builder, &cache, site: site, after: ["a.md"]) }
         try site.write("Bo Stein waited in Oslo, and then in Bergen.", to: "seeds/b.md")
         do {
-            try build(builder, &cache, site: site, after: ["b.md"])
+            _ = try build(builder, &cache, site: site, after: ["b.md"])
             Issue.record("the build after the broken one succeeded without looking at the broken story")
         } catch {
             #expect(error.diagnostics.contains { $0.file.hasSuffix("a.md") && $0.severity == .error })
         }
 
         try site.write("Ada Lind walked through Lisbon at noon.", to: "seeds/a.md")
-        try build(builder, &cache, site: site, after: ["a.md"])
+        _ = try build(builder, &cache, site: site, after: ["a.md"])
         let clean = site.root.appendingPathComponent("clean")
         try site.build(output: clean)
         FixtureAnthology.expectSameFiles(site.output, asCleanBuild: clean)
@@ -253,12 +253,12 @@ struct WatchedBuildTests {
         defer { site.remove() }
         var builder = Builder(options: site.options)
         var cache = watchedCache(site)
-        try builder.build(cache: &cache)
+        _ = try builder.build(cache: &cache)
         #expect(!site.exists("stories/the-draft/index.html"))
 
         builder.options.includeDrafts = true
         try site.write("Ada Lind walked through Lisbon at noon.", to: "seeds/a.md")
-        try build(builder, &cache, site: site, after: ["a.md"])
+        _ = try build(builder, &cache, site: site, after: ["a.md"])
         #expect(site.exists("stories/the-draft/index.html"))
         let clean = site.root.appendingPathComponent("clean")
         try site.build(drafts: true, output: clean)

@@ -20,7 +20,7 @@ struct WriteTests {
         let paths = (0..<200).map { "stories/story-\($0)/index.html" } + ["index.html", "assets/style.css"]
         let writer = SiteWriter(output: site.output)
         let session = try writer.begin(paths: paths)
-        paths.concurrentMap { session.write(Self.file($0, "page at \($0)")) }
+        _ = paths.concurrentMap { session.write(Self.file($0, "page at \($0)")) }
         let result = try session.finish(unchanged: [])
 
         #expect(result.written == paths.sorted())
