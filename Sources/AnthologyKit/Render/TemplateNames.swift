@@ -13,9 +13,6 @@ struct TemplateNames: Sendable, Equatable {
     /// Nil when every name counts as used.
     private var names: Set<String>?
 
-    /// Every name counts as used.
-    static let all = TemplateNames(names: nil)
-
     private init(names: Set<String>?) {
         self.names = names
     }
