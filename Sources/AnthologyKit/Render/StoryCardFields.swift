@@ -46,16 +46,13 @@ struct StoryCardFields: OptionSet, Sendable, Hashable {
         var city: StoryCardFields
 
         static let all = Lists(home: .all, city: .all)
+    }
+}
 
-        /// `templates`: the texts of the templates by their registered names.
-        init(templates: [String: String]) {
-            home = StoryCardFields(shownBy: TemplateNames(rendering: "home", in: templates))
-            city = StoryCardFields(shownBy: TemplateNames(rendering: "city", in: templates))
-        }
-
-        init(home: StoryCardFields, city: StoryCardFields) {
-            self.home = home
-            self.city = city
-        }
+extension StoryCardFields.Lists {
+    /// `templates`: the texts of the templates by their registered names.
+    init(templates: [String: String]) {
+        self.init(home: StoryCardFields(shownBy: TemplateNames(rendering: "home", in: templates)),
+                  city: StoryCardFields(shownBy: TemplateNames(rendering: "city", in: templates)))
     }
 }

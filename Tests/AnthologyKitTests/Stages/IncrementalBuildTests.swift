@@ -8,14 +8,11 @@ import Testing
 struct IncrementalBuildTests {
     /// Builds the fixture, changes it, rebuilds with the cache, and compares the output with a
     /// clean build of the changed fixture. Returns the rebuild's report.
-    /// `prepare` changes the fixture before the first build.
     @discardableResult
-    private func rebuildMatchesCleanBuild(prepare: (FixtureAnthology) throws -> Void = { _ in },
-                                          _ change: (FixtureAnthology) throws -> Void,
+    private func rebuildMatchesCleanBuild(_ change: (FixtureAnthology) throws -> Void,
                                           sourceLocation: SourceLocation = #_sourceLocation) throws -> BuildReport {
         let site = try FixtureAnthology(copying: FixtureAnthology.fixturesFolder("harbour-lights"))
         defer { site.remove() }
-        try prepare(site)
         var cache = BuildCache(keepsFiles: true)  // as `serve` keeps it
         _ = try Builder(options: site.options).build(cache: &cache)
         try change(site)

@@ -63,7 +63,7 @@ struct TemplateNamesTests {
         #expect(StoryCardFields(shownBy: names(["page": "{{#stories}}{{title}}{{/stories}}"])) == [])
     }
 
-    @Test func theShippedListsShowNoWordCountButTheStoryPageDoes() throws {
+    @Test func theShippedListsShowNoWordCount() throws {
         let (templates, _) = TemplateSet.load(from: FixtureAnthology.repository.appendingPathComponent("templates"),
                                               displayFolder: "templates")
         let fields = try #require(templates).cardFields
