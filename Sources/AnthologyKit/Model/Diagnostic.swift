@@ -77,6 +77,9 @@ extension Array where Element == Diagnostic {
     /// rebuild of the preview logs. A walk through both lists, which at 10,000 notes costs a
     /// fraction of hashing them into a set.
     func added(since previous: [Diagnostic]) -> [Diagnostic] {
+        // A rebuild that changed no story's problems reports the very list it reported
+        // before (`AnalysisTally`), which `==` knows at once.
+        if self == previous { return [] }
         var added: [Diagnostic] = []
         var start = 0
         for diagnostic in self {

@@ -17,6 +17,9 @@ public struct BuildCache: Sendable {
     /// build included drafts: after a rescan, the files it did not look at keep theirs.
     var analyses: [StoryAnalysis] = []
     var analysedDrafts: Bool?
+    /// What `serve`'s last successful analysis gathered from those analyses, which the next
+    /// one updates rather than gathers again when it can (`AnalysisTally`).
+    var tally: AnalysisTally?
     /// The story files as last read, sorted by path, reused while `stat` (or `serve`'s
     /// watcher) shows them unchanged.
     var files: [SourceFile] = []

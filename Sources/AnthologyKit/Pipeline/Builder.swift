@@ -28,27 +28,37 @@ public struct Builder: Sendable {
 
     func analyse(report: inout BuildReport, cache: inout BuildCache) throws(BuildFailure) -> Site {
         detector.prepare()
-        var diagnostics: [Diagnostic] = []
 
         // Taken apart at once: kept whole, the load would hold every file's text until the end.
-        let (files, looked, problems) = time("load", &report) {
+        let (files, looked, loadProblems) = time("load", &report) {
             let loaded = load(&cache)
             return (loaded.files, loaded.looked, loaded.diagnostics)
         }
-        diagnostics += problems
 
         let paths = files.map(\.relativePath)
-        let previous = cache.stories
+        var previous = cache.stories
         defer { cache.retired.stories = previous }
         // Kept only by a build that succeeds, so that a file a failed build read is analysed again.
         let reusable = cache.analyses
         cache.analyses = []
+        // Taken out, so that it is updated in place.
+        var lastTally = cache.tally.take()
+        var updatedTally: AnalysisTally?
         var detected: [StoryAnalysis] = []
         detected.reserveCapacity(paths.count)
         let corrections = EntityCorrections()
         if let looked, reusable.count == cache.storyPaths.count, cache.analysedDrafts == options.includeDrafts {
-            detected = reanalyse(files, at: paths, looked: looked, after: (cache.storyPaths, reusable), previous: previous,
-                                 corrections: corrections, report: &report)
+            let fresh: [Int]
+            (detected, fresh) = reanalyse(files, at: paths, looked: looked, after: (cache.storyPaths, reusable),
+                                          previous: previous, corrections: corrections, report: &report)
+            if lastTally?.update(fresh, to: detected, after: reusable, paths: paths, loadProblems: loadProblems,
+                                 options: options) == true {
+                // Nothing but the stories read again changed: their entries are replaced in
+                // place, where building the table again touched every story.
+                updatedTally = lastTally.take()
+                previous = [:]
+                for index in fresh { cache.stories[paths[index]] = detected[index] }
+            }
         } else {
             // Parse and detect take the stories a batch at a time, so that only one batch's
             // prose is in memory at once (detection reads it, then it goes), and, in a build
@@ -59,62 +69,53 @@ public struct Builder: Sendable {
             for index in batches.indices {
                 let batch = batches[index]
                 batches[index] = []
-                let analyses = time("parse", &report) { batch.concurrentMap { parse($0, previous: previous) } }
+                let analyses = time("parse", &report) { [previous] in batch.concurrentMap { parse($0, previous: previous) } }
                 detected += time("detect", &report) { analyses.concurrentMap { detect($0, corrections: corrections) } }
             }
         }
-        diagnostics += detected.flatMap(\.parseProblems)
-        guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
 
-        let parsed = detected.count(where: \.isParsed)
-        let included = detected.count { $0.isPublished(with: options) }
-        report.drafts = parsed - included
-        if included == 0 {
-            diagnostics.append(.error(options.seedsDisplay, "every story is a draft, so there is nothing to publish",
-                                      fix: "build with --drafts, or set `draft: false` in a story"))
-            throw BuildFailure(diagnostics)
+        var tally: AnalysisTally
+        if let updatedTally {
+            tally = updatedTally
+        } else {
+            tally = try gather(detected, at: paths, loadProblems: loadProblems)
+            cache.stories = Dictionary(zip(paths, detected), uniquingKeysWith: { _, last in last })
         }
-
-        var inputs: [SiteLinker.Input] = []
-        var sources: [UInt64] = []
-        cache.stories = [:]
-        cache.stories.reserveCapacity(paths.count)
+        report.drafts = tally.drafts
         cache.storyPaths = paths
         if cache.keepsFiles { (cache.analyses, cache.analysedDrafts) = (detected, options.includeDrafts) }
-        for (path, analysis) in zip(paths, detected) {
-            cache.stories[path] = analysis
-            // A story has an input once it is detected (`detect`).
-            guard analysis.isPublished(with: options), let input = analysis.input else { continue }
-            diagnostics += analysis.detectionProblems
-            inputs.append(input)
-            sources.append(analysis.source)
-        }
 
-        let site = time("link", &report) {
+        let (inputs, sources) = (tally.inputs, tally.sources)
+        let (site, notes) = time("link", &report) {
             // `serve` keeps the last link; a build reading the cache from disk rebuilds it.
             let stored = cache.linked == nil ? cache.storedLink : nil
-            let last = cache.linked ?? stored?.linked(with: inputs, sources: sources, previous: previous)
-            var linked = SiteLinker().link(inputs, after: last)
-            if !linked.patched {
+            // Taken out of the cache, so that a patch changes the one site in place.
+            var last = cache.linked.take() ?? stored?.linked(with: inputs, sources: sources, previous: previous)
+            var linked: SiteLinker.Linked
+            if last != nil, SiteLinker.patch(&last!, with: inputs) {
+                linked = last.take()!
+            } else {
+                // Freed once the pages are told to reload (`BuildCache.retired`).
+                cache.retired.linked = last.take()
+                linked = SiteLinker().link(inputs, after: nil)
                 var generation = ContentHash()
                 generation.combine(sources)
                 linked.generation = generation.value
             }
             logger.debug("link: \(linked.patched ? "patched the last link" : "linked \(inputs.count) stories")")
-            cache.retired.linked = last
             cache.linked = linked
             cache.linkSources = sources
             // A patched link decides what the one it patched did, so the bytes of that one's
             // decisions still hold.
             cache.linkDecisions = linked.patched ? stored?.encodedDecisions ?? cache.linkDecisions : nil
             cache.storedLink = nil
-            diagnostics += linked.notes
-            return linked.site
+            return (linked.site, linked.notes)
         }
+        report.diagnostics = tally.report(notes: notes)
+        if cache.keepsFiles { cache.tally = tally }
         report.stories = site.stories.count
         report.characters = site.characters.count
         report.cities = site.cities.count
-        report.diagnostics = diagnostics.sorted()
         return site
     }
 
@@ -247,7 +248,7 @@ public struct Builder: Sendable {
     private func reanalyse(_ files: [SourceFile], at paths: [String], looked: [String],
                            after last: (paths: [String], analyses: [StoryAnalysis]),
                            previous: [String: StoryAnalysis], corrections: EntityCorrections,
-                           report: inout BuildReport) -> [StoryAnalysis] {
+                           report: inout BuildReport) -> (analyses: [StoryAnalysis], fresh: [Int]) {
         var taken: [StoryAnalysis?] = []
         taken.reserveCapacity(files.count)
         var fresh: [Int] = []
@@ -266,7 +267,23 @@ public struct Builder: Sendable {
         let parsed = time("parse", &report) { fresh.concurrentMap { parse(files[$0], previous: previous) } }
         let detected = time("detect", &report) { parsed.concurrentMap { detect($0, corrections: corrections) } }
         for (index, analysis) in zip(fresh, detected) { taken[index] = analysis }
-        return taken.map { $0! }
+        return (taken.map { $0! }, fresh)
+    }
+
+    /// What the link takes from `analyses` (of the stories at `paths`), unless a story did not
+    /// parse or none is published.
+    private func gather(_ analyses: [StoryAnalysis], at paths: [String],
+                        loadProblems: [Diagnostic]) throws(BuildFailure) -> AnalysisTally {
+        let diagnostics = loadProblems + analyses.flatMap(\.parseProblems)
+        guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
+        let tally = AnalysisTally(paths: paths, analyses: analyses, loadProblems: loadProblems, options: options)
+        guard !tally.inputs.isEmpty else {
+            throw BuildFailure(diagnostics + [
+                .error(options.seedsDisplay, "every story is a draft, so there is nothing to publish",
+                       fix: "build with --drafts, or set `draft: false` in a story"),
+            ])
+        }
+        return tally
     }
 
     /// Stories per batch of the parse and detect stages: enough to keep every core busy.

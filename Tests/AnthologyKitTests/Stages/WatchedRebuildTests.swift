@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import AnthologyKit
+
+/// `serve`'s rebuilds after its watcher reported a save: only the stories it names are read
+/// again, what the last build gathered from the others is updated rather than gathered again
+/// (`AnalysisTally`), and the last link is patched in place. The pages written and the
+/// problems reported must be those of a clean build, save after save.
+@Suite("Rebuilds after a watcher's report")
+struct WatchedRebuildTests {
+    /// The harbour-lights fixture with a cache that has a watch, as `serve` keeps it.
+    private struct Preview {
+        let site: FixtureAnthology
+        var cache = BuildCache(keepsFiles: true)
+
+        init() throws {
+            site = try FixtureAnthology(copying: FixtureAnthology.fixturesFolder("harbour-lights"))
+            cache.watch = SeedsWatch(seeds: site.seeds.standardizedFileURL.path)
+            _ = try Builder(options: site.options).build(cache: &cache)
+        }
+
+        /// Rewrites a story as `change` makes it, reports it as the watcher would, and rebuilds.
+        mutating func save(_ story: String, _ change: (String) -> String) throws -> BuildReport {
+            try site.edit("seeds/" + story, change)
+            cache.watch?.record([site.seeds.appendingPathComponent(story).standardizedFileURL.path], complete: true)
+            return try Builder(options: site.options).build(cache: &cache)
+        }
+
+        /// Records an issue for every file, and every problem reported, that differs from a
+        /// clean build of the stories as they are now.
+        func expectCleanBuild(_ report: BuildReport, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let clean = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
+            let cleanReport = try site.build(output: clean)
+            FixtureAnthology.expectSameFiles(site.output, asCleanBuild: clean, sourceLocation: sourceLocation)
+            #expect(report.diagnostics == cleanReport.diagnostics, sourceLocation: sourceLocation)
+            #expect(report.drafts == cleanReport.drafts, sourceLocation: sourceLocation)
+        }
+    }
+
+    private static let story = "02-night-market.md"
+    private static let storyPage = "stories/night-market/index.html"
+
+    @Test("Save after save to the prose, each page shows the latest text")
+    func proseEdits() throws {
+        var preview = try Preview()
+        defer { preview.site.remove() }
+        for (story, sentence) in [(Self.story, "The lanterns went out one by one."),
+                                  ("01-the-ferry.md", "Marta slept on the crossing home."),
+                                  (Self.story, "Inês counted the moons she had left.")] {
+            let report = try preview.save(story) { $0 + "\n\(sentence)\n" }
+            try preview.expectCleanBuild(report)
+            #expect(report.rendered < report.pages)
+        }
+        #expect(try preview.site.page(Self.storyPage).contains("Inês counted the moons she had left."))
+        #expect(try preview.site.page(Self.storyPage).contains("The lanterns went out one by one."))
+    }
+
+    @Test("A warning a save brings is reported, and gone once the story is mended")
+    func frontMatterWarning() throws {
+        var preview = try Preview()
+        defer { preview.site.remove() }
+        let warned = try preview.save("01-the-ferry.md") { $0.replacingOccurrences(of: "author: M. Quill\n", with: "author: M. Quill\nmoood: calm\n") }
+        try preview.expectCleanBuild(warned)
+        #expect(warned.diagnostics.contains { $0.message.contains("unknown front matter key `moood`") })
+
+        let mended = try preview.save("01-the-ferry.md") { $0.replacingOccurrences(of: "moood: calm\n", with: "") }
+        try preview.expectCleanBuild(mended)
+        #expect(!mended.diagnostics.contains { $0.message.contains("moood") })
+    }
+
+    @Test("A note from the front matter's corrections comes and goes with the save")
+    func detectionNote() throws {
+        var preview = try Preview()
+        defer { preview.site.remove() }
+        let noted = try preview.save("01-the-ferry.md") { $0.replacingOccurrences(of: "author: M. Quill\n", with: "author: M. Quill\nnot: [Zebediah]\n") }
+        try preview.expectCleanBuild(noted)
+        #expect(noted.diagnostics.contains { $0.message.contains("`not: Zebediah` matches nothing") })
+
+        let mended = try preview.save("01-the-ferry.md") { $0.replacingOccurrences(of: "not: [Zebediah]\n", with: "") }
+        try preview.expectCleanBuild(mended)
+        #expect(!mended.diagnostics.contains { $0.message.contains("Zebediah") })
+    }
+
+    @Test("A story made a draft leaves the site, and comes back when published again")
+    func draftAndBack() throws {
+        var preview = try Preview()
+        defer { preview.site.remove() }
+        let drafted = try preview.save(Self.story) { "---\ndraft: true\n---\n" + $0 }
+        try preview.expectCleanBuild(drafted)
+        #expect(drafted.drafts == 1)
+        #expect(!preview.site.exists(Self.storyPage))
+
+        let published = try preview.save(Self.story) { $0.replacingOccurrences(of: "---\ndraft: true\n---\n", with: "") }
+        try preview.expectCleanBuild(published)
+        #expect(published.drafts == 0)
+        #expect(preview.site.exists(Self.storyPage))
+    }
+
+    @Test("A new title links the anthology again; the next prose edit patches that link")
+    func titleThenProse() throws {
+        var preview = try Preview()
+        defer { preview.site.remove() }
+        let retitled = try preview.save(Self.story) { $0.replacingOccurrences(of: "# Night Market", with: "# The Lantern Seller") }
+        try preview.expectCleanBuild(retitled)
+        #expect(preview.site.exists("stories/the-lantern-seller/index.html"))
+
+        let edited = try preview.save(Self.story) { $0 + "\nThe lanterns went out one by one.\n" }
+        try preview.expectCleanBuild(edited)
+        #expect(try preview.site.page("stories/the-lantern-seller/index.html").contains("The lanterns went out one by one."))
+    }
+}
