@@ -1,26 +1,17 @@
 /// Where the first mention of each character and city in a story links to.
 ///
-/// Every story page sits at the same depth, so each character's and city's address and
-/// anchor is made once per build rather than once per story that mentions them: `serve`
-/// works out the targets of every story after each save, to tell which bodies changed.
+/// Worked out for each story as it is asked for: `serve` asks only for the stories a save
+/// changed, and making every character's and city's address and anchor first, once per
+/// build, cost it more than the rest of planning them (and freeing them again after).
 struct MentionTargets: Sendable {
     let site: Site
-    private let characters: [(href: String, id: String)]
-    private let cities: [(href: String, id: String)]
 
     init(site: Site) {
         self.site = site
-        // `story(_:)` puts every story at the same depth, whatever its slug.
-        let root = SitePaths.root(of: SitePaths.story("story"))
-        characters = site.characters.indices.map { index in
-            let slug = site.characters[index].slug
-            return (root + SitePaths.character(slug), SitePaths.characterAnchor(slug))
-        }
-        cities = site.cities.indices.map { index in
-            let slug = site.cities[index].slug
-            return (root + SitePaths.city(slug), SitePaths.cityAnchor(slug))
-        }
     }
+
+    /// The root of every story page, which all sit at the same depth, whatever their slugs.
+    private static let root = SitePaths.root(of: SitePaths.story("story"))
 
     /// The targets of story `index`: its characters, then its cities, in order of first mention.
     func story(_ index: Int) -> [MarkdownDocument.MentionTarget] {
@@ -28,13 +19,15 @@ struct MentionTargets: Sendable {
         var targets: [MarkdownDocument.MentionTarget] = []
         targets.reserveCapacity(site.stories[index].characters.count + site.stories[index].cities.count)
         for character in site.stories[index].characters {
+            let slug = site.characters[character].slug
             targets.append(.init(forms: site.stories[index].characterForms[character]
                                      ?? [site.characters[character].name] + site.characters[character].aliases,
-                                 href: characters[character].href, id: characters[character].id))
+                                 href: Self.root + SitePaths.character(slug), id: SitePaths.characterAnchor(slug)))
         }
         for city in site.stories[index].cities {
+            let slug = site.cities[city].slug
             targets.append(.init(forms: site.stories[index].cityForms[city] ?? [site.cities[city].city.name],
-                                 href: cities[city].href, id: cities[city].id))
+                                 href: Self.root + SitePaths.city(slug), id: SitePaths.cityAnchor(slug)))
         }
         return targets
     }

@@ -44,11 +44,12 @@ public struct SiteRenderer: Sendable {
         /// The other pages planned: every one, or in a limited plan those the changed
         /// stories reach.
         let pages: [Page]
-        /// Every page, the stories' first, in page order.
-        let pagePaths: [String]
+        /// Every page, the stories' first, in page order: in a limited plan, a slice of the
+        /// render cache's order, not a copy of its 14,000 paths at 10,000 stories.
+        let pagePaths: ArraySlice<String>
         /// Every file of the site: the pages, then feed, sitemap, robots.txt and assets.
         var paths: [String] {
-            pagePaths + [SitePaths.feed, SitePaths.sitemap, SitePaths.robots] + assetPaths
+            Array(pagePaths) + [SitePaths.feed, SitePaths.sitemap, SitePaths.robots] + assetPaths
         }
         let assetPaths: [String]
         /// Each story's entry in the feed, in story order (`PageFingerprints.feedEntry`).
@@ -101,7 +102,7 @@ public struct SiteRenderer: Sendable {
         basis?.bodies = storyPages.map(\.body)
         basis?.feedEntries = feedEntries
         return Plan(site: site, fingerprints: fingerprints, mentions: mentions, storyPages: storyPages, pages: pages,
-                    pagePaths: storyPages.map(\.path) + pages.map(\.path),
+                    pagePaths: ArraySlice(storyPages.map(\.path) + pages.map(\.path)),
                     assetPaths: templates.assets.map { "assets/" + $0.path }, feedEntries: feedEntries,
                     basis: basis, isLimited: false)
     }
@@ -134,7 +135,7 @@ public struct SiteRenderer: Sendable {
         }
         return Plan(site: site, fingerprints: fingerprints, mentions: mentions, storyPages: storyPages,
                     pages: pages(reachedBy: changed, in: site, fingerprints: fingerprints),
-                    pagePaths: Array(order.dropLast(2)), assetPaths: templates.assets.map { "assets/" + $0.path },
+                    pagePaths: order.dropLast(2), assetPaths: templates.assets.map { "assets/" + $0.path },
                     feedEntries: basis.feedEntries, basis: basis, isLimited: true)
     }
 
@@ -214,8 +215,9 @@ public struct SiteRenderer: Sendable {
         // The same link has the same pages, so a limited plan keeps the sitemap.
         if !plan.isLimited {
             // In page order: the sitemap sorts its entries itself.
-            keep(SitePaths.sitemap, fingerprint: fingerprints.sitemap(pages: plan.pagePaths)) {
-                Sitemap(pages: plan.pagePaths, baseURL: metadata.baseURL).render()
+            let pages = Array(plan.pagePaths)
+            keep(SitePaths.sitemap, fingerprint: fingerprints.sitemap(pages: pages)) {
+                Sitemap(pages: pages, baseURL: metadata.baseURL).render()
             }
         }
         deliver(OutputFile(path: SitePaths.robots, text: RobotsFile(baseURL: metadata.baseURL).render()))
