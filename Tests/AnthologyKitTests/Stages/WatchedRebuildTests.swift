@@ -55,30 +55,25 @@ struct WatchedRebuildTests {
         #expect(try preview.site.page(Self.storyPage).contains("The lanterns went out one by one."))
     }
 
-    @Test("A warning a save brings is reported, and gone once the story is mended")
-    func frontMatterWarning() throws {
+    /// A front matter line and what the build says of it: a parse warning, then a note of
+    /// detection's corrections.
+    static let problemLines = [
+        ("moood: calm", "unknown front matter key `moood` is ignored"),
+        ("not: [Zebediah]", "`not: Zebediah` matches nothing that was detected"),
+    ]
+
+    @Test("A problem a save brings is reported, and gone once the story is mended", arguments: problemLines)
+    func problemComesAndGoes(line: String, message: String) throws {
         var preview = try Preview()
         defer { preview.site.remove() }
-        let warned = try preview.save("01-the-ferry.md") { $0.replacingOccurrences(of: "author: M. Quill\n", with: "author: M. Quill\nmoood: calm\n") }
-        try preview.expectCleanBuild(warned)
-        #expect(warned.diagnostics.contains { $0.message.contains("unknown front matter key `moood`") })
+        let author = "author: M. Quill\n"
+        let broken = try preview.save("01-the-ferry.md") { $0.replacingOccurrences(of: author, with: author + line + "\n") }
+        try preview.expectCleanBuild(broken)
+        #expect(broken.diagnostics.contains { $0.message.contains(message) })
 
-        let mended = try preview.save("01-the-ferry.md") { $0.replacingOccurrences(of: "moood: calm\n", with: "") }
+        let mended = try preview.save("01-the-ferry.md") { $0.replacingOccurrences(of: line + "\n", with: "") }
         try preview.expectCleanBuild(mended)
-        #expect(!mended.diagnostics.contains { $0.message.contains("moood") })
-    }
-
-    @Test("A note from the front matter's corrections comes and goes with the save")
-    func detectionNote() throws {
-        var preview = try Preview()
-        defer { preview.site.remove() }
-        let noted = try preview.save("01-the-ferry.md") { $0.replacingOccurrences(of: "author: M. Quill\n", with: "author: M. Quill\nnot: [Zebediah]\n") }
-        try preview.expectCleanBuild(noted)
-        #expect(noted.diagnostics.contains { $0.message.contains("`not: Zebediah` matches nothing") })
-
-        let mended = try preview.save("01-the-ferry.md") { $0.replacingOccurrences(of: "not: [Zebediah]\n", with: "") }
-        try preview.expectCleanBuild(mended)
-        #expect(!mended.diagnostics.contains { $0.message.contains("Zebediah") })
+        #expect(!mended.diagnostics.contains { $0.message.contains(message) })
     }
 
     @Test("A story made a draft leaves the site, and comes back when published again")
