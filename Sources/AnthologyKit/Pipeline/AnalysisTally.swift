@@ -50,15 +50,16 @@ struct AnalysisTally: Sendable {
     }
 
     /// Takes in the stories at the indexes `fresh` of `paths`, analysed again as `analyses`
-    /// after `last` (the analyses this tally was gathered from, in the same order); false,
-    /// leaving the tally partly updated, when the load's problems changed, the paths are not
-    /// those gathered over, or a story's problems or its being published changed.
-    mutating func update(_ fresh: [Int], to analyses: [StoryAnalysis], after last: [StoryAnalysis], paths: [String],
-                         loadProblems: [Diagnostic], options: BuildOptions) -> Bool {
-        guard paths == self.paths, last.count == paths.count, analyses.count == paths.count,
+    /// (of all of `paths`), whose analyses this tally was gathered from are `replaced` (one
+    /// for each of `fresh`); false, leaving the tally partly updated, when the load's
+    /// problems changed, the paths are not those gathered over, or a story's problems or its
+    /// being published changed.
+    mutating func update(_ fresh: [Int], to analyses: [StoryAnalysis], replacing replaced: [StoryAnalysis],
+                         paths: [String], loadProblems: [Diagnostic], options: BuildOptions) -> Bool {
+        guard paths == self.paths, analyses.count == paths.count, replaced.count == fresh.count,
               loadProblems == self.loadProblems else { return false }
-        for index in fresh {
-            let new = analyses[index], old = last[index]
+        for (index, old) in zip(fresh, replaced) {
+            let new = analyses[index]
             guard new.parseProblems == old.parseProblems,
                   new.isPublished(with: options) == old.isPublished(with: options) else { return false }
             guard let slot = inputIndexes[index] else { continue }

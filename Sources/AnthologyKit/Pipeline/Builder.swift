@@ -45,14 +45,15 @@ public struct Builder: Sendable {
         var lastTally = cache.tally.take()
         var updatedTally: AnalysisTally?
         var detected: [StoryAnalysis] = []
-        detected.reserveCapacity(paths.count)
         let corrections = EntityCorrections()
         if let looked, reusable.count == cache.storyPaths.count, cache.analysedDrafts == options.includeDrafts {
-            let fresh: [Int]
-            (detected, fresh) = reanalyse(files, at: paths, looked: looked, after: (cache.storyPaths, reusable),
-                                          previous: previous, corrections: corrections, report: &report)
-            if lastTally?.update(fresh, to: detected, after: reusable, paths: paths, loadProblems: loadProblems,
-                                 options: options) == true {
+            let fresh: [Int], replaced: [StoryAnalysis]?
+            (detected, fresh, replaced) = reanalyse(files, at: paths, looked: looked, lastPaths: cache.storyPaths,
+                                                    lastAnalyses: consume reusable, previous: previous,
+                                                    corrections: corrections, report: &report)
+            // The paths are the last ones, which are the tally's.
+            if let replaced, lastTally?.update(fresh, to: detected, replacing: replaced, paths: cache.storyPaths,
+                                               loadProblems: loadProblems, options: options) == true {
                 // Nothing but the stories read again changed: their entries are replaced in
                 // place, where building the table again touched every story.
                 updatedTally = lastTally.take()
@@ -65,6 +66,7 @@ public struct Builder: Sendable {
             // that runs once, only the files not yet parsed: at 30,000 stories either would be
             // some 90 MB. Detecting before the parse errors are known costs nothing when there
             // are none; a build with errors stops before linking all the same.
+            detected.reserveCapacity(paths.count)
             var batches = Self.batches(of: consume files)
             for index in batches.indices {
                 let batch = batches[index]
@@ -242,32 +244,54 @@ public struct Builder: Sendable {
 
     /// The analyses of `files` (at `paths`) after a rescan that looked only at the sorted
     /// paths `looked`: every other file is the one the last successful build analysed
-    /// (`last`, its sorted paths and their analyses), so its analysis is taken as it is, and
-    /// only the files looked at are parsed and detected. At 10,000 stories, checking every
-    /// file against its previous analysis was a tenth of a preview save.
+    /// (`lastPaths`, sorted, and `lastAnalyses`), so its analysis is taken as it is, and
+    /// only the files looked at (`fresh`, by index) are parsed and detected. At 10,000
+    /// stories, checking every file against its previous analysis was a tenth of a preview
+    /// save. When the paths are the last ones, as after most saves, the last analyses are
+    /// updated in place, and `replaced` holds the ones the fresh analyses replaced; nil
+    /// when the paths changed.
     private func reanalyse(_ files: [SourceFile], at paths: [String], looked: [String],
-                           after last: (paths: [String], analyses: [StoryAnalysis]),
+                           lastPaths: [String], lastAnalyses: consuming [StoryAnalysis],
                            previous: [String: StoryAnalysis], corrections: EntityCorrections,
-                           report: inout BuildReport) -> (analyses: [StoryAnalysis], fresh: [Int]) {
+                           report: inout BuildReport) -> (analyses: [StoryAnalysis], fresh: [Int], replaced: [StoryAnalysis]?) {
+        if paths == lastPaths {
+            var analyses = lastAnalyses
+            let fresh = looked.compactMap { path -> Int? in
+                let index = paths.sortedIndex(of: path, by: { $0 })
+                return index < paths.count && paths[index] == path ? index : nil
+            }
+            let replaced = fresh.map { analyses[$0] }
+            for (index, analysis) in zip(fresh, analyse(fresh, of: files, previous: previous, corrections: corrections, report: &report)) {
+                analyses[index] = analysis
+            }
+            return (analyses, fresh, replaced)
+        }
         var taken: [StoryAnalysis?] = []
         taken.reserveCapacity(files.count)
         var fresh: [Int] = []
         var lookedIndex = 0, lastIndex = 0
         for (index, path) in paths.enumerated() {
             while lookedIndex < looked.count, looked[lookedIndex] < path { lookedIndex += 1 }
-            while lastIndex < last.paths.count, last.paths[lastIndex] < path { lastIndex += 1 }
+            while lastIndex < lastPaths.count, lastPaths[lastIndex] < path { lastIndex += 1 }
             let wasLooked = lookedIndex < looked.count && looked[lookedIndex] == path
-            if !wasLooked, lastIndex < last.paths.count, last.paths[lastIndex] == path {
-                taken.append(last.analyses[lastIndex])
+            if !wasLooked, lastIndex < lastPaths.count, lastPaths[lastIndex] == path {
+                taken.append(lastAnalyses[lastIndex])
             } else {
                 taken.append(nil)
                 fresh.append(index)
             }
         }
+        for (index, analysis) in zip(fresh, analyse(fresh, of: files, previous: previous, corrections: corrections, report: &report)) {
+            taken[index] = analysis
+        }
+        return (taken.map { $0! }, fresh, nil)
+    }
+
+    /// The files at the indexes `fresh` of `files`, parsed and detected.
+    private func analyse(_ fresh: [Int], of files: [SourceFile], previous: [String: StoryAnalysis],
+                         corrections: EntityCorrections, report: inout BuildReport) -> [StoryAnalysis] {
         let parsed = time("parse", &report) { fresh.concurrentMap { parse(files[$0], previous: previous) } }
-        let detected = time("detect", &report) { parsed.concurrentMap { detect($0, corrections: corrections) } }
-        for (index, analysis) in zip(fresh, detected) { taken[index] = analysis }
-        return (taken.map { $0! }, fresh)
+        return time("detect", &report) { parsed.concurrentMap { detect($0, corrections: corrections) } }
     }
 
     /// What the link takes from `analyses` (of the stories at `paths`), unless a story did not

@@ -22,6 +22,11 @@ struct WatchedRebuildTests {
         /// Rewrites a story as `change` makes it, reports it as the watcher would, and rebuilds.
         mutating func save(_ story: String, _ change: (String) -> String) throws -> BuildReport {
             try site.edit("seeds/" + story, change)
+            return try rebuild(after: story)
+        }
+
+        /// Reports a story file as the watcher would (written, created or deleted), and rebuilds.
+        mutating func rebuild(after story: String) throws -> BuildReport {
             cache.watch?.record([site.seeds.appendingPathComponent(story).standardizedFileURL.path], complete: true)
             return try Builder(options: site.options).build(cache: &cache)
         }
@@ -89,6 +94,23 @@ struct WatchedRebuildTests {
         try preview.expectCleanBuild(published)
         #expect(published.drafts == 0)
         #expect(preview.site.exists(Self.storyPage))
+    }
+
+    @Test("A story added and then deleted, each followed by a prose edit elsewhere")
+    func addedAndDeleted() throws {
+        var preview = try Preview()
+        defer { preview.site.remove() }
+        let story = "04-the-night-ferry.md"
+        try preview.site.write("# The Night Ferry\n\nMarta Vidal took the night ferry across the Tagus to Lisbon once more.\n",
+                               to: "seeds/" + story)
+        try preview.expectCleanBuild(try preview.rebuild(after: story))
+        #expect(preview.site.exists("stories/the-night-ferry/index.html"))
+        try preview.expectCleanBuild(try preview.save(Self.story) { $0 + "\nThe lanterns went out one by one.\n" })
+
+        try FileManager.default.removeItem(at: preview.site.seeds.appendingPathComponent(story))
+        try preview.expectCleanBuild(try preview.rebuild(after: story))
+        #expect(!preview.site.exists("stories/the-night-ferry/index.html"))
+        try preview.expectCleanBuild(try preview.save(Self.story) { $0 + "\nInês counted the moons she had left.\n" })
     }
 
     @Test("A new title links the anthology again; the next prose edit patches that link")
