@@ -261,9 +261,8 @@ public struct Builder: Sendable {
                 return index < paths.count && paths[index] == path ? index : nil
             }
             let replaced = fresh.map { analyses[$0] }
-            for (index, analysis) in zip(fresh, analyse(fresh, of: files, previous: previous, corrections: corrections, report: &report)) {
-                analyses[index] = analysis
-            }
+            let analysed = parseAndDetect(fresh, of: files, previous: previous, corrections: corrections, report: &report)
+            for (index, analysis) in zip(fresh, analysed) { analyses[index] = analysis }
             return (analyses, fresh, replaced)
         }
         var taken: [StoryAnalysis?] = []
@@ -281,14 +280,13 @@ public struct Builder: Sendable {
                 fresh.append(index)
             }
         }
-        for (index, analysis) in zip(fresh, analyse(fresh, of: files, previous: previous, corrections: corrections, report: &report)) {
-            taken[index] = analysis
-        }
+        let analysed = parseAndDetect(fresh, of: files, previous: previous, corrections: corrections, report: &report)
+        for (index, analysis) in zip(fresh, analysed) { taken[index] = analysis }
         return (taken.map { $0! }, fresh, nil)
     }
 
     /// The files at the indexes `fresh` of `files`, parsed and detected.
-    private func analyse(_ fresh: [Int], of files: [SourceFile], previous: [String: StoryAnalysis],
+    private func parseAndDetect(_ fresh: [Int], of files: [SourceFile], previous: [String: StoryAnalysis],
                          corrections: EntityCorrections, report: inout BuildReport) -> [StoryAnalysis] {
         let parsed = time("parse", &report) { fresh.concurrentMap { parse(files[$0], previous: previous) } }
         return time("detect", &report) { parsed.concurrentMap { detect($0, corrections: corrections) } }
