@@ -29,25 +29,18 @@ extension SiteLinker {
         var cities: [Int]
     }
 
-    /// The previous site with the changed stories replaced, or nil when the change reaches
-    /// beyond them.
+    /// Replaces the changed stories of `linked` in place: true when it now links `inputs`;
+    /// false, leaving it as it was, when the change reaches beyond those stories.
     ///
     /// What ties a story to the rest of the site is its path and front matter (its place in
     /// reading order), its title (its slug, and those of stories after it) and its detected
     /// entities (its characters' and cities' pages). An edit that leaves all of these as they
     /// were, as most edits to a story's prose do, changes nothing but the story itself; any
     /// other edit, or a story added, removed or renamed, links the whole anthology again.
-    static func patch(_ previous: Linked, with inputs: [Input]) -> Linked? {
-        var linked = previous
-        return patch(&linked, with: inputs) ? linked : nil
-    }
-
-    /// `patch(_:with:)` in place: true when `linked` now links `inputs`; false, leaving it as
-    /// it was, when the change reaches beyond the changed stories.
     ///
-    /// The builder hands over its only copy of the last link, so that replacing a story does
-    /// not copy the site's other stories: at 10,000 stories, that copy and freeing the old
-    /// site afterwards were a third of the preview's work per save.
+    /// In place, because the builder hands over its only copy of the last link: replacing a
+    /// story in a copy copied the site's other stories too, and at 10,000 stories that copy
+    /// and freeing the old site afterwards were a third of the preview's work per save.
     static func patch(_ linked: inout Linked, with inputs: [Input]) -> Bool {
         guard inputs.count == linked.inputs.count else { return false }
         let changed = inputs.indices.filter { inputs[$0] !== linked.inputs[$0] }

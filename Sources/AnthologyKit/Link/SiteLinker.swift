@@ -27,14 +27,18 @@ public struct SiteLinker: Sendable {
     public init() {}
 
     public func link(_ inputs: [Input]) -> (site: Site, notes: [Diagnostic]) {
-        let linked = link(inputs, after: nil)
+        var previous: Linked?
+        let linked = link(inputs, after: &previous)
         return (linked.site, linked.notes)
     }
 
     /// Links `inputs`, starting from `previous`, the link of the same anthology before an
-    /// edit, when the edit allows it (see `SiteLinker+Patch.swift`).
-    func link(_ inputs: [Input], after previous: Linked?) -> Linked {
-        if let previous, let patched = Self.patch(previous, with: inputs) { return patched }
+    /// edit. When the edit allows it (see `SiteLinker+Patch.swift`), `previous` is patched in
+    /// place and taken, so that only the changed stories are copied; otherwise every story is
+    /// linked again and `previous` is left to the caller, who may free it when that costs
+    /// nothing (`BuildCache.retired`).
+    func link(_ inputs: [Input], after previous: inout Linked?) -> Linked {
+        if previous != nil, Self.patch(&previous!, with: inputs) { return previous.take()! }
         // Indexes are sorted rather than the inputs, which are large values to move around;
         // every sort below compares precomputed keys, as `serve` may link the whole
         // anthology again after a save.

@@ -6,13 +6,14 @@
 /// stories' inputs replaced: gathering it again touched every story's analysis, and sorting
 /// the report's diagnostics again (some 10,000 notes at 10,000 stories) and comparing them
 /// with the last report's took a quarter of the preview's work per save.
+///
+/// It is gathered over the stories of `BuildCache.storyPaths`, in that order, and kept only
+/// with them: a tally in the cache is always that of the paths there.
 struct AnalysisTally: Sendable {
-    /// The story paths it was gathered over, sorted (the build's `BuildCache.storyPaths`).
-    var paths: [String]
-    /// For each of `paths`, the index of its story's input in `inputs`; nil for a story
-    /// that is not published (a draft, or one that did not parse).
+    /// For each story, the index of its input in `inputs`; nil for a story that is not
+    /// published (a draft, or one that did not parse).
     var inputIndexes: [Int?]
-    /// The link's inputs, in the order of `paths`, and the source of each one's analysis.
+    /// The link's inputs, in the stories' order, and the source of each one's analysis.
     var inputs: [SiteLinker.Input]
     var sources: [UInt64]
     var drafts: Int
@@ -25,9 +26,8 @@ struct AnalysisTally: Sendable {
     /// and `problems`, sorted; nil until `report(notes:)`.
     private var reported: (notes: [Diagnostic], diagnostics: [Diagnostic])?
 
-    /// Gathers from `analyses`, the analyses of the stories at `paths`.
-    init(paths: [String], analyses: [StoryAnalysis], loadProblems: [Diagnostic], options: BuildOptions) {
-        self.paths = paths
+    /// Gathers from `analyses`, the analyses of every story.
+    init(analyses: [StoryAnalysis], loadProblems: [Diagnostic], options: BuildOptions) {
         self.loadProblems = loadProblems
         inputIndexes = []
         inputIndexes.reserveCapacity(analyses.count)
@@ -49,14 +49,14 @@ struct AnalysisTally: Sendable {
         drafts = parsed - inputs.count
     }
 
-    /// Takes in the stories at the indexes `fresh` of `paths`, analysed again as `analyses`
-    /// (of all of `paths`), whose analyses this tally was gathered from are `replaced` (one
-    /// for each of `fresh`); false, leaving the tally partly updated, when the load's
-    /// problems changed, the paths are not those gathered over, or a story's problems or its
-    /// being published changed.
+    /// Takes in the stories at the indexes `fresh`, analysed again as `analyses` (of every
+    /// story, at the same paths as those gathered over), whose analyses this tally was
+    /// gathered from are `replaced` (one for each of `fresh`); false, leaving the tally
+    /// partly updated, when the load's problems changed, or a story's problems or its being
+    /// published changed.
     mutating func update(_ fresh: [Int], to analyses: [StoryAnalysis], replacing replaced: [StoryAnalysis],
-                         paths: [String], loadProblems: [Diagnostic], options: BuildOptions) -> Bool {
-        guard paths == self.paths, analyses.count == paths.count, replaced.count == fresh.count,
+                         loadProblems: [Diagnostic], options: BuildOptions) -> Bool {
+        guard analyses.count == inputIndexes.count, replaced.count == fresh.count,
               loadProblems == self.loadProblems else { return false }
         for (index, old) in zip(fresh, replaced) {
             let new = analyses[index]

@@ -51,9 +51,9 @@ public struct Builder: Sendable {
             (detected, fresh, replaced) = reanalyse(files, at: paths, looked: looked, lastPaths: cache.storyPaths,
                                                     lastAnalyses: consume reusable, previous: previous,
                                                     corrections: corrections, report: &report)
-            // The paths are the last ones, which are the tally's.
-            if let replaced, lastTally?.update(fresh, to: detected, replacing: replaced, paths: cache.storyPaths,
-                                               loadProblems: loadProblems, options: options) == true {
+            // `replaced` says the paths are the last ones, which are the tally's.
+            if let replaced, lastTally?.update(fresh, to: detected, replacing: replaced, loadProblems: loadProblems,
+                                               options: options) == true {
                 // Nothing but the stories read again changed: their entries are replaced in
                 // place, where building the table again touched every story.
                 updatedTally = lastTally.take()
@@ -80,7 +80,7 @@ public struct Builder: Sendable {
         if let updatedTally {
             tally = updatedTally
         } else {
-            tally = try gather(detected, at: paths, loadProblems: loadProblems)
+            tally = try gather(detected, loadProblems: loadProblems)
             cache.stories = Dictionary(zip(paths, detected), uniquingKeysWith: { _, last in last })
         }
         report.drafts = tally.drafts
@@ -93,13 +93,10 @@ public struct Builder: Sendable {
             let stored = cache.linked == nil ? cache.storedLink : nil
             // Taken out of the cache, so that a patch changes the one site in place.
             var last = cache.linked.take() ?? stored?.linked(with: inputs, sources: sources, previous: previous)
-            var linked: SiteLinker.Linked
-            if last != nil, SiteLinker.patch(&last!, with: inputs) {
-                linked = last.take()!
-            } else {
-                // Freed once the pages are told to reload (`BuildCache.retired`).
-                cache.retired.linked = last.take()
-                linked = SiteLinker().link(inputs, after: nil)
+            var linked = SiteLinker().link(inputs, after: &last)
+            // A link made again replaces `last`, which is freed once the pages are told to reload.
+            cache.retired.linked = last
+            if !linked.patched {
                 var generation = ContentHash()
                 generation.combine(sources)
                 linked.generation = generation.value
@@ -292,13 +289,12 @@ public struct Builder: Sendable {
         return time("detect", &report) { parsed.concurrentMap { detect($0, corrections: corrections) } }
     }
 
-    /// What the link takes from `analyses` (of the stories at `paths`), unless a story did not
-    /// parse or none is published.
-    private func gather(_ analyses: [StoryAnalysis], at paths: [String],
-                        loadProblems: [Diagnostic]) throws(BuildFailure) -> AnalysisTally {
+    /// What the link takes from `analyses` (of every story), unless a story did not parse or
+    /// none is published.
+    private func gather(_ analyses: [StoryAnalysis], loadProblems: [Diagnostic]) throws(BuildFailure) -> AnalysisTally {
         let diagnostics = loadProblems + analyses.flatMap(\.parseProblems)
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
-        let tally = AnalysisTally(paths: paths, analyses: analyses, loadProblems: loadProblems, options: options)
+        let tally = AnalysisTally(analyses: analyses, loadProblems: loadProblems, options: options)
         guard !tally.inputs.isEmpty else {
             throw BuildFailure(diagnostics + [
                 .error(options.seedsDisplay, "every story is a draft, so there is nothing to publish",

@@ -26,8 +26,13 @@ struct LinkTests {
              b,
              story("c.md", title: "Home", characters: [kai])]
         }
+        /// The link of `inputs` after `previous`, and what is left of `previous`: nil when patched.
+        func link(_ inputs: [SiteLinker.Input], after previous: SiteLinker.Linked?) -> (SiteLinker.Linked, left: SiteLinker.Linked?) {
+            var previous = previous
+            return (SiteLinker().link(inputs, after: &previous), previous)
+        }
         let before = anthology(story("b.md", title: "Home", characters: [ines], prose: "Inès walked home alone."))
-        let last = SiteLinker().link(before, after: nil)
+        let (last, _) = link(before, after: nil)
         let edits: [(name: String, input: SiteLinker.Input, patched: Bool)] = [
             ("longer prose", story("b.md", title: "Home", characters: [ines],
                                    prose: "Inès walked home alone. The rain had stopped by then, mostly."), true),
@@ -40,13 +45,16 @@ struct LinkTests {
         ]
         for edit in edits {
             let after = anthology(edit.input)
-            let relinked = SiteLinker().link(after, after: last)
-            let clean = SiteLinker().link(after, after: nil)
+            let (relinked, left) = link(after, after: last)
+            let (clean, _) = link(after, after: nil)
             #expect(relinked.site == clean.site, "\(edit.name)")
             #expect(relinked.notes == clean.notes, "\(edit.name)")
-            #expect((SiteLinker.patch(last, with: after) != nil) == edit.patched, "\(edit.name)")
+            #expect(relinked.patched == edit.patched, "\(edit.name)")
+            // A patch takes the last link; linking again leaves it, untouched, to be freed later.
+            #expect((left == nil) == edit.patched, "\(edit.name)")
+            #expect(left.map { $0.site == last.site } ?? true, "\(edit.name)")
         }
-        let longer = SiteLinker().link(anthology(edits[0].input), after: last).site
+        let longer = link(anthology(edits[0].input), after: last).0.site
         #expect(longer.stories.map(\.slug) == ["kai-and-ines", "home", "home-2"])
         #expect(longer.stories[1].wordCount == 3 && longer.stories[1].markdown.hasSuffix("mostly."))
     }
