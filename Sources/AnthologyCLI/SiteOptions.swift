@@ -43,12 +43,17 @@ struct SiteOptions: ParsableArguments {
             help: ArgumentHelp("How many stories the home page lists before page/2/ (default: 50).", valueName: "n"))
     var storiesPerPage: Int?
 
+    @Option(name: .customLong("feed-limit"),
+            help: ArgumentHelp("How many of the newest stories feed.xml lists (default: 50).", valueName: "n"))
+    var feedLimit: Int?
+
     /// The build options these flags and the configuration file describe, and the warnings to
     /// print. Throws `BuildFailure` naming the file, line and column (or the flag) of a bad value.
     func buildOptions() throws(BuildFailure) -> (BuildOptions, [Diagnostic]) {
         let (overrides, problems) = SiteConfig.commandLine(
             title: title, description: siteDescription, author: author, language: language, baseURL: baseURL,
-            seeds: seeds, templates: templates, output: output, drafts: drafts, storiesPerPage: storiesPerPage)
+            seeds: seeds, templates: templates, output: output, drafts: drafts, storiesPerPage: storiesPerPage,
+            feedLimit: feedLimit)
         guard !problems.hasErrors else { throw BuildFailure(problems) }
         return try BuildOptions.resolving(config: config, overrides: overrides)
     }

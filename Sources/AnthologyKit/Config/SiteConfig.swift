@@ -14,14 +14,15 @@ public struct SiteConfig: Sendable, Hashable {
     public var output: String?
     public var drafts: Bool?
     public var storiesPerPage: Int?
+    public var feedLimit: Int?
 
     /// The keys `anthology.yml` accepts, as written in the file (documented in the README).
-    public static let keys = ["author", "base_url", "description", "drafts", "language", "output", "seeds",
+    public static let keys = ["author", "base_url", "description", "drafts", "feed_limit", "language", "output", "seeds",
                               "stories_per_page", "templates", "title"]
 
     public init(title: String? = nil, description: String? = nil, author: String? = nil, language: String? = nil,
                 baseURL: BaseURL? = nil, seeds: String? = nil, templates: String? = nil, output: String? = nil,
-                drafts: Bool? = nil, storiesPerPage: Int? = nil) {
+                drafts: Bool? = nil, storiesPerPage: Int? = nil, feedLimit: Int? = nil) {
         self.title = title
         self.description = description
         self.author = author
@@ -32,23 +33,26 @@ public struct SiteConfig: Sendable, Hashable {
         self.output = output
         self.drafts = drafts
         self.storiesPerPage = storiesPerPage
+        self.feedLimit = feedLimit
     }
 
     /// Settings from command-line flags, checked the way the file's values are; a problem names the flag.
     public static func commandLine(title: String? = nil, description: String? = nil, author: String? = nil,
                                    language: String? = nil, baseURL: String? = nil, seeds: String? = nil,
                                    templates: String? = nil, output: String? = nil,
-                                   drafts: Bool? = nil, storiesPerPage: Int? = nil) -> (SiteConfig, [Diagnostic]) {
+                                   drafts: Bool? = nil, storiesPerPage: Int? = nil,
+                                   feedLimit: Int? = nil) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig(title: title, description: description, author: author, seeds: seeds,
                                 templates: templates, output: output, drafts: drafts)
         var diagnostics: [Diagnostic] = []
-        if let storiesPerPage {
-            if storiesPerPage >= 1 {
-                config.storiesPerPage = storiesPerPage
-            } else {
-                diagnostics.append(.error("--stories-per-page", "\(storiesPerPage) is not a number of stories", fix: storiesPerPageFix))
-            }
+        func count(_ value: Int?, flag: String) -> Int? {
+            guard let value else { return nil }
+            if value >= 1 { return value }
+            diagnostics.append(.error(flag, "\(value) is not a number of stories", fix: countFix))
+            return nil
         }
+        config.storiesPerPage = count(storiesPerPage, flag: "--stories-per-page")
+        config.feedLimit = count(feedLimit, flag: "--feed-limit")
         if let language {
             if SiteMetadata.isLanguageTag(language) {
                 config.language = language
@@ -67,7 +71,8 @@ public struct SiteConfig: Sendable, Hashable {
     }
 
     static let languageFix = "use a BCP 47 tag such as en, fr or pt-BR"
-    static let storiesPerPageFix = "use a whole number of at least 1, such as 50"
+    /// For `stories_per_page` and `feed_limit`.
+    static let countFix = "use a whole number of at least 1, such as 50"
 
     /// These settings with every value `other` sets replaced by `other`'s.
     public func overridden(by other: SiteConfig) -> SiteConfig {
@@ -75,6 +80,7 @@ public struct SiteConfig: Sendable, Hashable {
                    author: other.author ?? author, language: other.language ?? language,
                    baseURL: other.baseURL ?? baseURL, seeds: other.seeds ?? seeds,
                    templates: other.templates ?? templates, output: other.output ?? output,
-                   drafts: other.drafts ?? drafts, storiesPerPage: other.storiesPerPage ?? storiesPerPage)
+                   drafts: other.drafts ?? drafts, storiesPerPage: other.storiesPerPage ?? storiesPerPage,
+                   feedLimit: other.feedLimit ?? feedLimit)
     }
 }

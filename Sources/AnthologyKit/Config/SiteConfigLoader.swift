@@ -58,6 +58,11 @@ public struct SiteConfigLoader: Sendable {
                 }
                 return scalar.string.trimmedWhitespace
             }
+            func count() -> Int? {
+                if let number = value.int, number >= 1 { return number }
+                fail("a whole number of at least 1", example: "50")
+                return nil
+            }
             func path(example: String) -> String? {
                 guard let path = text(example: example) else { return nil }
                 if path.isEmpty { fail("a folder path", example: example) }
@@ -93,11 +98,9 @@ public struct SiteConfigLoader: Sendable {
             case "drafts":
                 if let flag = value.bool { config.drafts = flag } else { fail("true or false", example: "true") }
             case "stories_per_page":
-                if let number = value.int, number >= 1 {
-                    config.storiesPerPage = number
-                } else {
-                    fail("a whole number of at least 1", example: "50")
-                }
+                config.storiesPerPage = count()
+            case "feed_limit":
+                config.feedLimit = count()
             default:
                 let suggestion = FrontMatterParser.nearest(key, in: SiteConfig.keys)
                 diagnostics.append(.warning(file, line: line(of: keyNode), column: column(of: keyNode),

@@ -16,19 +16,26 @@ public struct SiteMetadata: Sendable, Hashable {
     /// An archive of thousands of stories then loads quickly, and saving one story re-renders
     /// one list page rather than a list of everything.
     public var storiesPerPage: Int
+    /// How many stories `feed.xml` holds: the newest. Feed readers fetch the whole file on
+    /// every poll and only show what is new, so an archive's feed lists its latest stories
+    /// rather than all of them (5 MB at 10,000 stories).
+    public var feedLimit: Int
 
     public static let defaultTitle = "Anthology"
     public static let defaultStoriesPerPage = 50
+    public static let defaultFeedLimit = 50
     public static let defaultLanguage = "en"
 
     public init(title: String = defaultTitle, description: String? = nil, author: String? = nil,
-                language: String = defaultLanguage, baseURL: BaseURL? = nil, storiesPerPage: Int = defaultStoriesPerPage) {
+                language: String = defaultLanguage, baseURL: BaseURL? = nil, storiesPerPage: Int = defaultStoriesPerPage,
+                feedLimit: Int = defaultFeedLimit) {
         self.title = title
         self.description = description
         self.author = author
         self.language = language
         self.baseURL = baseURL
         self.storiesPerPage = max(1, storiesPerPage)
+        self.feedLimit = max(1, feedLimit)
     }
 
     /// Whether `tag` looks like a BCP 47 language tag: a 2–3 letter language, then subtags
@@ -59,5 +66,6 @@ extension ContentHash {
             combine(value)
         }
         combine(metadata.storiesPerPage)
+        combine(metadata.feedLimit)
     }
 }

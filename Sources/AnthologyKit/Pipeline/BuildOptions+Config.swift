@@ -60,7 +60,8 @@ extension BuildOptions {
                                                           author: merged.author.flatMap { $0.isEmpty ? nil : $0 },
                                                           language: merged.language ?? SiteMetadata.defaultLanguage,
                                                           baseURL: merged.baseURL,
-                                                          storiesPerPage: merged.storiesPerPage ?? SiteMetadata.defaultStoriesPerPage),
+                                                          storiesPerPage: merged.storiesPerPage ?? SiteMetadata.defaultStoriesPerPage,
+                                                          feedLimit: merged.feedLimit ?? SiteMetadata.defaultFeedLimit),
                                    relativeTo: directory)
         (options.seeds, options.seedsDisplay) = place(overrides.seeds, file.seeds, default: "seeds")
         (options.templates, options.templatesDisplay) = place(overrides.templates, file.templates, default: "templates")

@@ -1,4 +1,5 @@
-/// `feed.xml`: an Atom feed (RFC 4287) with one entry per story, in reading order.
+/// `feed.xml`: an Atom feed (RFC 4287) of the newest stories (`SiteMetadata.feedLimit` of
+/// them), in reading order.
 ///
 /// Two builds of the same stories give the same bytes, so nothing here reads the clock:
 /// - `updated` of a dated story is its date at midnight UTC; an undated story takes the newest
@@ -32,9 +33,26 @@ struct AtomFeed {
         return date.iso + "T00:00:00Z"
     }
 
+    /// The newest date of the anthology, which undated stories take.
+    var newest: StoryDate? { site.stories.lazy.compactMap(\.date).max() }
+
+    /// The stories the feed lists, in reading order: the `feedLimit` newest by `updated`, and
+    /// among equal dates (undated stories share the newest) the later in reading order, so an
+    /// anthology without dates lists its last stories.
+    func entries(newest: StoryDate?) -> [Int] {
+        let stories = site.stories, limit = metadata.feedLimit
+        guard stories.count > limit else { return Array(stories.indices) }
+        // Without dates, every story is as new as the others.
+        guard let newest else { return Array(stories.indices.suffix(limit)) }
+        let updated = stories.map { $0.date ?? newest }
+        let latestFirst = stories.indices.sorted { updated[$0] != updated[$1] ? updated[$0] > updated[$1] : $0 > $1 }
+        return latestFirst.prefix(limit).sorted()
+    }
+
     func render() -> String {
-        let newest = site.stories.compactMap(\.date).max()
-        let updated = site.stories.indices.map { timestamp($0, newest: newest) }.max() ?? Self.undatedTimestamp
+        let newest = newest
+        let entries = entries(newest: newest)
+        let updated = entries.map { timestamp($0, newest: newest) }.max() ?? Self.undatedTimestamp
         var lines = [
             #"<?xml version="1.0" encoding="utf-8"?>"#,
             #"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\#(XML.escape(metadata.language))">"#,
@@ -51,7 +69,7 @@ struct AtomFeed {
         // author, else its title, stands in for stories that name none.
         lines.append("  <author><name>\(XML.escape(metadata.author ?? metadata.title))</name></author>")
         lines.append("  <generator>Anthology</generator>")
-        for index in site.stories.indices {
+        for index in entries {
             lines += entry(index, newest: newest)
         }
         lines.append("</feed>")

@@ -222,10 +222,13 @@ struct PageFingerprints: Sendable {
         return hash.value
     }
 
-    /// The feed, given every story's `feedEntry`, in reading order.
-    func feed(entries: [UInt64]) -> UInt64 {
+    /// The feed, given every story's `feedEntry` (in reading order): the entries of the
+    /// stories it lists (`AtomFeed.entries`), and the newest date, which undated ones show.
+    func feed(_ feed: AtomFeed, entries: [UInt64]) -> UInt64 {
+        let newest = feed.newest
         var hash = page(SitePaths.feed, "feed")
-        hash.combine(entries)
+        hash.combine(feed.entries(newest: newest).map { entries[$0] })
+        hash.combine(optional: newest)
         return hash.value
     }
 }

@@ -16,7 +16,8 @@ struct RenderBasis: Sendable, Equatable {
     /// cache keeps the anchors its page placed.
     var sources: [UInt64]
     var bodies: [UInt64]
-    /// Each story's entry in the feed (`PageFingerprints.feedEntry`), which lists them all.
+    /// Each story's entry in the feed (`PageFingerprints.feedEntry`), whether the feed lists it
+    /// or not: a change of dates can bring any story into it.
     var feedEntries: [UInt64]
 
     /// The stories, by position, that differ between `previous` and this basis; nil when

@@ -209,8 +209,9 @@ public struct SiteRenderer: Sendable {
             if !isCurrent { deliver(OutputFile(path: path, text: render())) }
             note(path, rendered: !isCurrent, isPage: false)
         }
-        keep(SitePaths.feed, fingerprint: fingerprints.feed(entries: plan.feedEntries)) {
-            AtomFeed(site: site, metadata: metadata).render()
+        let feed = AtomFeed(site: site, metadata: metadata)
+        keep(SitePaths.feed, fingerprint: fingerprints.feed(feed, entries: plan.feedEntries)) {
+            feed.render()
         }
         // The same link has the same pages, so a limited plan keeps the sitemap.
         if !plan.isLimited {

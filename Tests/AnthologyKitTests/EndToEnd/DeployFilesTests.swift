@@ -151,6 +151,25 @@ struct DeployFilesTests {
         #expect(try site.page("feed.xml") == first)
     }
 
+    @Test("A feed shorter than the anthology lists its newest stories, in reading order")
+    func feedLimit() throws {
+        func story(_ title: String, _ date: String?) -> String {
+            "---\ntitle: \(title)\n\(date.map { "date: \($0)\n" } ?? "")---\nMarguerite waited at the ferry landing in Lisbon.\n"
+        }
+        let site = try FixtureAnthology(stories: ["a.md": story("Oldest", "2021-01-01"), "b.md": story("Newest", "2023-06-01"),
+                                                  "c.md": story("Middle", "2022-03-03"), "d.md": story("Undated", nil)])
+        defer { site.remove() }
+        // Reading order is Oldest, Middle, Newest, Undated; the undated story counts as of the newest date.
+        try site.build(metadata: SiteMetadata(title: "Harbour Lights", feedLimit: 3))
+        var feed = try XMLDocumentReader(data: Data(contentsOf: site.output.appendingPathComponent("feed.xml")))
+        #expect(feed.texts(of: "title") == ["Harbour Lights", "Middle", "Newest", "Undated"])
+        #expect(feed.texts(of: "updated").first == "2023-06-01T00:00:00Z")
+        // Among equal dates the later story in reading order is the newer.
+        try site.build(metadata: SiteMetadata(title: "Harbour Lights", feedLimit: 1))
+        feed = try XMLDocumentReader(data: Data(contentsOf: site.output.appendingPathComponent("feed.xml")))
+        #expect(feed.texts(of: "title") == ["Harbour Lights", "Undated"])
+    }
+
     // MARK: - Structured data and escaping
 
     /// The JSON-LD object of a page.

@@ -22,13 +22,14 @@ struct ConfigTests {
             output: site
             drafts: true
             stories_per_page: 20
+            feed_limit: 10
             """)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(config == SiteConfig(title: "Harbour Lights: Stories", description: "Ports and the people who wait in them.",
                                      author: "M. Quill", language: "pt-BR",
                                      baseURL: try BaseURL(validating: "https://example.org/anthology/"),
                                      seeds: "stories", templates: "theme", output: "site", drafts: true,
-                                     storiesPerPage: 20))
+                                     storiesPerPage: 20, feedLimit: 10))
         #expect(config.baseURL?.string == "https://example.org/anthology/")
         #expect(SiteConfig.keys.sorted() == SiteConfig.keys)
     }
@@ -57,12 +58,14 @@ struct ConfigTests {
             language: English (UK)
             output: ""
             stories_per_page: 0
+            feed_limit: all
             """)
         let errors = diagnostics.filter { $0.severity == .error }
-        #expect(errors.map(\.line) == [1, 2, 3, 4, 5, 6], "\(errors)")
-        #expect(errors.map(\.column) == [8, 9, 11, 11, 9, 19], "\(errors)")
+        #expect(errors.map(\.line) == [1, 2, 3, 4, 5, 6, 7], "\(errors)")
+        #expect(errors.map(\.column) == [8, 9, 11, 11, 9, 19, 13], "\(errors)")
         #expect(errors[5].message == "`stories_per_page` must be a whole number of at least 1")
         #expect(errors[5].fix == "write it as `stories_per_page: 50`")
+        #expect(errors[6].message == "`feed_limit` must be a whole number of at least 1")
         #expect(errors[0].message == "`title` must be a single line of text")
         #expect(errors[1].fix == "write it as `drafts: true`")
         #expect(errors[2].message.contains("absolute http or https"))
@@ -135,10 +138,11 @@ struct ConfigTests {
             base_url: https://file.example.org/
             output: site
             drafts: true
+            feed_limit: 10
             """)
         defer { try? FileManager.default.removeItem(at: folder) }
         let (flags, problems) = SiteConfig.commandLine(title: "From a flag", baseURL: "https://flag.example.org/x",
-                                                       output: "elsewhere", drafts: false)
+                                                       output: "elsewhere", drafts: false, feedLimit: 5)
         #expect(problems.isEmpty)
         let (options, _) = try BuildOptions.resolving(config: nil, overrides: flags, in: folder)
         #expect(options.siteTitle == "From a flag")
@@ -147,6 +151,7 @@ struct ConfigTests {
         #expect(options.output == folder.appendingPathComponent("elsewhere"))
         #expect(options.outputDisplay == "elsewhere")
         #expect(!options.includeDrafts)
+        #expect(options.metadata.feedLimit == 5)
         #expect(options.templatesDisplay == "templates")
         #expect(options.configFile?.lastPathComponent == "anthology.yml")
     }
@@ -178,7 +183,8 @@ struct ConfigTests {
         } catch {
             #expect(error.diagnostics.first?.description.hasPrefix("anthology.yml:1:11: error:") == true, "\(error)")
         }
-        let (_, problems) = SiteConfig.commandLine(language: "en_GB", baseURL: "example.org")
-        #expect(problems.map(\.file) == ["--language", "--base-url"])
+        let (_, problems) = SiteConfig.commandLine(language: "en_GB", baseURL: "example.org", storiesPerPage: 0, feedLimit: -1)
+        #expect(problems.map(\.file) == ["--stories-per-page", "--feed-limit", "--language", "--base-url"])
+        #expect(problems[1].message == "-1 is not a number of stories")
     }
 }

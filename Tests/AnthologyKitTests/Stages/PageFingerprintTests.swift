@@ -32,7 +32,15 @@ struct PageFingerprintTests {
         return SiteRenderer(templates: templates!, metadata: SiteMetadata(title: "Harbour Lights"))
     }()
 
-    static let renderers = ["shipped templates": renderer, "a card showing every value": showingEveryCardValue]
+    /// A feed shorter than the fixture, so that which stories it lists depends on their dates.
+    static let shortFeed: SiteRenderer = {
+        var short = renderer
+        short.metadata.feedLimit = 2
+        return short
+    }()
+
+    static let renderers = ["shipped templates": renderer, "a card showing every value": showingEveryCardValue,
+                            "a feed of two stories": shortFeed]
 
     static func fingerprints(_ site: Site, anchors: [PlacedAnchors], renderer: SiteRenderer = renderer) -> Fingerprints {
         let fingerprints = renderer.fingerprints(site)
@@ -55,8 +63,9 @@ struct PageFingerprintTests {
             ContextFingerprint.combine(page.context(contexts), into: &context)
             result.pages[page.path] = (page.fingerprint(anchors), context.value)
         }
-        let feed = AtomFeed(site: site, metadata: renderer.metadata).render()
-        result.pages[SitePaths.feed] = (fingerprints.feed(entries: site.stories.indices.map(fingerprints.feedEntry)), ContentHash.of(feed))
+        let feed = AtomFeed(site: site, metadata: renderer.metadata)
+        result.pages[SitePaths.feed] = (fingerprints.feed(feed, entries: site.stories.indices.map(fingerprints.feedEntry)),
+                                        ContentHash.of(feed.render()))
         return result
     }
 
