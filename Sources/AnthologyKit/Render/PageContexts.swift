@@ -71,9 +71,13 @@ struct PageContexts {
         context["citiesLabel"] = Self.count(site.cities.count, "city", "cities")
     }
 
+    /// A character's name and address, and what tells them from others of the same name
+    /// (`Site.disambiguation(ofCharacter:)`) when there are any.
     func characterLink(_ index: Int, root: String) -> [String: Any] {
         let character = site.characters[index]
-        return ["name": character.name, "url": root + SitePaths.character(character.slug)]
+        var link: [String: Any] = ["name": character.name, "url": root + SitePaths.character(character.slug)]
+        if let disambiguation = site.disambiguation(ofCharacter: index) { link["disambiguation"] = disambiguation }
+        return link
     }
 
     func cityLink(_ index: Int, root: String) -> [String: Any] {
@@ -161,11 +165,13 @@ struct PageContexts {
         let root = SitePaths.root(of: page)
         let anchor = SitePaths.characterAnchor(character.slug)
         let mentions = character.appearances.reduce(0) { $0 + $1.mentions }
-        var context = common(page: page, title: character.name,
+        let disambiguation = site.disambiguation(ofCharacter: index)
+        let shownName = disambiguation.map { "\(character.name) (\($0))" } ?? character.name
+        var context = common(page: page, title: shownName,
                              description: character.introduction.isEmpty
-                                 ? "\(character.name), a character of \(siteTitle)." : character.introduction,
+                                 ? "\(shownName), a character of \(siteTitle)." : character.introduction,
                              kind: "character", schema: structuredData.character(index))
-        context["character"] = [
+        var item: [String: Any] = [
             "name": character.name,
             "aliases": character.aliases,
             "introduction": character.introduction,
@@ -187,7 +193,9 @@ struct PageContexts {
             },
             "companions": character.companions.map { characterLink($0, root: root) },
             "cities": character.cities.map { cityLink($0, root: root) },
-        ] as [String: Any]
+        ]
+        if let disambiguation { item["disambiguation"] = disambiguation }
+        context["character"] = item
         return context
     }
 

@@ -26,7 +26,8 @@ struct PageFingerprints: Sendable {
     /// held; empty when worked out as they are asked for.
     private let storyCards: [StoryCardFields: [UInt64]]
     private let cardFields: StoryCardFields.Lists
-    /// Name and address of each character, and of each city (with its country).
+    /// Name and address of each character (with what tells them from others of the same
+    /// name), and of each city (with its country).
     private let characterLinks: [UInt64]
     private let cityLinks: [UInt64]
 
@@ -44,6 +45,7 @@ struct PageFingerprints: Sendable {
             var hash = ContentHash()
             hash.combine(site.characters[index].name)
             hash.combine(site.characters[index].slug)
+            hash.combine(site.disambiguation(ofCharacter: index) ?? "\u{0}")
             return hash.value
         }
         cityLinks = site.cities.indices.map { index in

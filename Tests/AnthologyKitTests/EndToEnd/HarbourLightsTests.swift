@@ -77,6 +77,27 @@ struct HarbourLightsTests {
         #expect(text.contains("Seen in Lisbon"))
     }
 
+    @Test("Characters who share a name are told apart by their first story in the index, titles and lists")
+    func namesakesAreToldApart() throws {
+        defer { site.remove() }
+        let namesakes = try FixtureAnthology(stories: [
+            "a.md": "---\ntitle: The Landing\n---\nMarguerite waited at the ferry landing in Lisbon. Marguerite said the boat was late.\n",
+            "b.md": "---\ntitle: Night Bread\n---\nMarguerite baked bread all night in Lisbon. Marguerite said the oven was too hot.\n",
+            "c.md": "---\ntitle: Harbour Lights\n---\nTomás Reis counted the lights of Lisbon. Tomás Reis said nothing.\n",
+        ])
+        defer { namesakes.remove() }
+        try namesakes.build()
+        let index = PageText.visible(try namesakes.page("characters/index.html"))
+        #expect(index.contains("Marguerite (Night Bread)") && index.contains("Marguerite (The Landing)"), "\(index)")
+        #expect(!index.contains("Tomás Reis ("))
+        let pages = try ["marguerite", "marguerite-2"].map { try namesakes.page("characters/\($0)/index.html") }
+        #expect(Set(pages.map { PageText.title($0) }).count == 2, "\(pages.map { PageText.title($0) })")
+        #expect(pages.allSatisfy { PageText.title($0).hasPrefix("Marguerite (") })
+        let lisbon = PageText.visible(try namesakes.page("cities/lisbon/index.html"))
+        #expect(lisbon.contains("Marguerite (The Landing)") && lisbon.contains("Marguerite (Night Bread)"), "\(lisbon)")
+        #expect(PageText.title(try namesakes.page("characters/tomas-reis/index.html")).hasPrefix("Tomás Reis ·"))
+    }
+
     @Test func cityPageListsCountryStoriesCharactersAndPlaces() throws {
         defer { site.remove() }
         let text = PageText.visible(try site.page("cities/lisbon/index.html"))

@@ -103,6 +103,7 @@ struct PageFingerprintTests {
         }),
         ("story order", { site, _ in site.stories.swapAt(0, 2) }),
         ("character name", { site, _ in site.characters[0].name += " Jr" }),
+        ("character namesake", { site, _ in site.characters[1].name = site.characters[0].name }),
         ("character slug", { site, _ in site.characters[0].slug += "-jr" }),
         ("character aliases", { site, _ in site.characters[0].aliases.append("Nickname") }),
         ("character introduction", { site, _ in site.characters[0].introduction += " Indeed." }),

@@ -146,6 +146,13 @@ enum PageText {
         return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// The page's `<title>`, as a visitor's tab shows it.
+    static func title(_ html: String) -> String {
+        guard let start = html.range(of: "<title>"), let end = html.range(of: "</title>", range: start.upperBound..<html.endIndex)
+        else { return "" }
+        return visible(String(html[start.upperBound..<end.lowerBound]))
+    }
+
     /// The bodies of the page's `<script type="application/ld+json">` elements.
     static func jsonLD(_ html: String) -> [String] {
         let regex = try! NSRegularExpression(pattern: #"<script type="application/ld\+json">(.*?)</script>"#,
