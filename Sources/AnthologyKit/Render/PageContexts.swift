@@ -270,8 +270,9 @@ struct PageContexts {
     }
 
     /// "1 story", "3 stories".
+    /// "1 story", "10,000 stories": grouped as the pagination labels and populations are.
     static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
-        "\(n) \(n == 1 ? singular : plural)"
+        "\(grouped(n)) \(n == 1 ? singular : plural)"
     }
 
     /// 8336599 → "8,336,599", without depending on the machine's locale.

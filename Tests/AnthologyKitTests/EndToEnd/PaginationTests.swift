@@ -103,4 +103,11 @@ struct PaginationTests {
         #expect(try !site.page("index.html").contains("pagination"))
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("page").path))
     }
+
+    @Test("An archive's counts group their digits, as the page labels do")
+    func countsAreGrouped() {
+        #expect(PageContexts.count(1, "story", "stories") == "1 story")
+        #expect(PageContexts.count(10_000, "story", "stories") == "10,000 stories")
+        #expect(PageContexts.count(3_619, "character", "characters") == "3,619 characters")
+    }
 }
