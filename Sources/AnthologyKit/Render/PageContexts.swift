@@ -165,13 +165,15 @@ struct PageContexts {
         let root = SitePaths.root(of: page)
         let anchor = SitePaths.characterAnchor(character.slug)
         let mentions = character.appearances.reduce(0) { $0 + $1.mentions }
-        let disambiguation = site.disambiguation(ofCharacter: index)
-        let shownName = disambiguation.map { "\(character.name) (\($0))" } ?? character.name
+        // The page's title tells namesakes apart; `character` holds no `disambiguation`, which
+        // Mustache would find for every companion link that lacks one (it looks a missing key
+        // up in the enclosing contexts) and show with it.
+        let shownName = site.disambiguation(ofCharacter: index).map { "\(character.name) (\($0))" } ?? character.name
         var context = common(page: page, title: shownName,
                              description: character.introduction.isEmpty
                                  ? "\(shownName), a character of \(siteTitle)." : character.introduction,
                              kind: "character", schema: structuredData.character(index))
-        var item: [String: Any] = [
+        context["character"] = [
             "name": character.name,
             "aliases": character.aliases,
             "introduction": character.introduction,
@@ -193,9 +195,7 @@ struct PageContexts {
             },
             "companions": character.companions.map { characterLink($0, root: root) },
             "cities": character.cities.map { cityLink($0, root: root) },
-        ]
-        if let disambiguation { item["disambiguation"] = disambiguation }
-        context["character"] = item
+        ] as [String: Any]
         return context
     }
 

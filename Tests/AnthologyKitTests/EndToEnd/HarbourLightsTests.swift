@@ -81,7 +81,7 @@ struct HarbourLightsTests {
     func namesakesAreToldApart() throws {
         defer { site.remove() }
         let namesakes = try FixtureAnthology(stories: [
-            "a.md": "---\ntitle: The Landing\n---\nMarguerite waited at the ferry landing in Lisbon. Marguerite said the boat was late.\n",
+            "a.md": "---\ntitle: The Landing\n---\nMarguerite waited at the ferry landing in Lisbon with Tomás Reis. Marguerite said the boat was late.\n",
             "b.md": "---\ntitle: Night Bread\n---\nMarguerite baked bread all night in Lisbon. Marguerite said the oven was too hot.\n",
             "c.md": "---\ntitle: Harbour Lights\n---\nTomás Reis counted the lights of Lisbon. Tomás Reis said nothing.\n",
         ])
@@ -95,7 +95,12 @@ struct HarbourLightsTests {
         #expect(pages.allSatisfy { PageText.title($0).hasPrefix("Marguerite (") })
         let lisbon = PageText.visible(try namesakes.page("cities/lisbon/index.html"))
         #expect(lisbon.contains("Marguerite (The Landing)") && lisbon.contains("Marguerite (Night Bread)"), "\(lisbon)")
-        #expect(PageText.title(try namesakes.page("characters/tomas-reis/index.html")).hasPrefix("Tomás Reis ·"))
+        let tomas = try namesakes.page("characters/tomas-reis/index.html")
+        #expect(PageText.title(tomas).hasPrefix("Tomás Reis ·"))
+        // A companion is told apart only when it has a namesake itself, not because the page's character has one.
+        #expect(PageText.visible(tomas).contains("Marguerite (The Landing)"))
+        let landing = PageText.visible(pages[0])
+        #expect(landing.contains("Tomás Reis") && !landing.contains("Tomás Reis ("), "\(landing)")
     }
 
     @Test func cityPageListsCountryStoriesCharactersAndPlaces() throws {
