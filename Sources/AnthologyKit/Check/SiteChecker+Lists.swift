@@ -10,8 +10,10 @@ extension SiteChecker {
 
     /// Parses a feed or sitemap and follows each entry. The contract with the code that writes
     /// them: an entry is either absolute and starts with the site's base URL, or relative to the
-    /// site root (`stories/the-lantern/`).
-    func checkList(_ name: String, kind: URLListScanner.Kind, base: String?, links: LinkChecker) -> ListCheck {
+    /// site root (`stories/the-lantern/`). The sitemaps a sitemap index lists (an archive's
+    /// `sitemap-1.xml`...) are checked in turn; `index` names the index that listed this one.
+    func checkList(_ name: String, kind: URLListScanner.Kind, base: String?, links: LinkChecker,
+                   index: String? = nil) -> ListCheck {
         let file = displayPath(name)
         let noun = kind == .atomFeed ? "feed entry" : "sitemap entry"
         let bytes: [UInt8]
@@ -21,6 +23,12 @@ extension SiteChecker {
         }
         let scanned = URLListScanner(kind: kind, file: file).scan(bytes)
         var result = ListCheck(diagnostics: scanned.diagnostics)
+        let isIndex = kind == .sitemap && scanned.root == "sitemapindex"
+        if isIndex, let index {
+            result.diagnostics.append(.error(file, "a sitemap index is listed by the sitemap index \(displayPath(index))",
+                                             fix: "list only sitemaps of pages (<urlset>) in a sitemap index"))
+            return result
+        }
         for entry in scanned.entries {
             var path = entry.url
             var prefix: String?
@@ -49,6 +57,15 @@ extension SiteChecker {
             if case let .broken(problem) = links.follow(path, from: Self.home) {
                 result.broken.append(BrokenLink(file: file, reference: entry, from: Self.home, noun: noun,
                                                 absolutePrefix: prefix, problem: problem))
+            } else if isIndex {
+                // Each entry must be a sitemap itself; a folder's is its index.html, which says
+                // so when checked.
+                let file = String(path.prefix { $0 != "#" && $0 != "?" })
+                let part = checkList(file.hasSuffix("/") || file.isEmpty ? file + "index.html" : file,
+                                     kind: .sitemap, base: base, links: links, index: name)
+                result.checked += part.checked
+                result.diagnostics += part.diagnostics
+                result.broken += part.broken
             }
         }
         return result

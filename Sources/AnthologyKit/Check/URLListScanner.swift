@@ -30,6 +30,8 @@ struct URLListScanner: Sendable {
     struct Result: Sendable {
         var entries: [PageScan.Reference] = []
         var diagnostics: [Diagnostic] = []
+        /// The root element: for a sitemap, `urlset` (pages) or `sitemapindex` (sitemaps).
+        var root: String?
     }
 
     var kind: Kind
@@ -55,7 +57,7 @@ struct URLListScanner: Sendable {
                 }
             }
         }
-        var result = Result(entries: state.entries)
+        var result = Result(entries: state.entries, root: state.root)
         // After the first error the rest of an XML file cannot be trusted, nor the errors after it.
         result.diagnostics = state.problems.prefix(1).map { problem in
             .error(file, line: problem.line, column: problem.column, "not well-formed XML: \(problem.message)",

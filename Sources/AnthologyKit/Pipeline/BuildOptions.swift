@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     /// `resolving` puts it in the project folder: `.anthology-cache` beside the configuration
     /// file when there is one, in the working directory otherwise.
     public var cacheFolder: URL?
+    /// How many pages one sitemap file lists: the protocol's 50,000 (`Sitemap.urlLimit`).
+    /// Tests lower it to build an archive's sitemap index from a few stories.
+    var sitemapLimit = Sitemap.urlLimit
 
     public var siteTitle: String {
         get { metadata.title }

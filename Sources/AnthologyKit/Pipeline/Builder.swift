@@ -162,7 +162,8 @@ public struct Builder: Sendable {
         if !templateProblems.isEmpty { report.diagnostics = (report.diagnostics + templateProblems).sorted() }
 
         let writer = SiteWriter(output: options.output, displayOutput: options.outputDisplay)
-        let renderer = SiteRenderer(templates: templates, metadata: options.metadata)
+        var renderer = SiteRenderer(templates: templates, metadata: options.metadata)
+        renderer.sitemapLimit = options.sitemapLimit
         // Pages are only skipped when the output folder is exactly as the cache left it.
         let manifest = writer.manifestOnDisk()
         if cache.render.manifest != manifest?.hash { cache.render = RenderCache() }

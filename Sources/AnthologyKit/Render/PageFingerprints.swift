@@ -205,7 +205,8 @@ struct PageFingerprints: Sendable {
         return hash.value
     }
 
-    /// The sitemap lists every page (`pages`, in any fixed order) under the base URL.
+    /// The sitemap lists every page (`pages`, in any fixed order) under the base URL, in
+    /// files of as many pages as the settings say.
     func sitemap(pages: [String]) -> UInt64 {
         var hash = page(SitePaths.sitemap, "sitemap")
         hash.combine(pages)

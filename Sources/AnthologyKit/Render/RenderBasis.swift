@@ -7,7 +7,7 @@
 /// differ, and in those only in what a patched link lets change (`SiteLinker.patch`): their
 /// text, opening and length, never their path, title, front matter or entities.
 struct RenderBasis: Sendable, Equatable {
-    /// The templates and site metadata (`SiteRenderer.settingsFingerprint`).
+    /// The templates, site metadata and sitemap page limit (`SiteRenderer.settingsFingerprint`).
     var settings: UInt64
     /// The link's `SiteLinker.Linked.generation`.
     var link: UInt64

@@ -14,6 +14,8 @@ import Foundation
 public struct SiteRenderer: Sendable {
     public var templates: TemplateSet
     public var metadata: SiteMetadata
+    /// How many pages one sitemap file lists (`Sitemap.urlLimit`); tests lower it.
+    var sitemapLimit = Sitemap.urlLimit
 
     /// What a render did, once every file has been delivered.
     public struct Rendered: Sendable {
@@ -47,10 +49,13 @@ public struct SiteRenderer: Sendable {
         /// Every page, the stories' first, in page order: in a limited plan, a slice of the
         /// render cache's order, not a copy of its 14,000 paths at 10,000 stories.
         let pagePaths: ArraySlice<String>
-        /// Every file of the site: the pages, then feed, sitemap, robots.txt and assets.
+        /// Every file of the site: the pages, then feed, sitemap (and its parts), robots.txt
+        /// and assets.
         var paths: [String] {
-            Array(pagePaths) + [SitePaths.feed, SitePaths.sitemap, SitePaths.robots] + assetPaths
+            Array(pagePaths) + [SitePaths.feed, SitePaths.sitemap] + sitemapParts + [SitePaths.robots] + assetPaths
         }
+        /// The sitemap's parts past 50,000 pages (`Sitemap.parts`); the same link has the same.
+        let sitemapParts: [String]
         let assetPaths: [String]
         /// Each story's entry in the feed, in story order (`PageFingerprints.feedEntry`).
         let feedEntries: [UInt64]
@@ -103,6 +108,7 @@ public struct SiteRenderer: Sendable {
         basis?.feedEntries = feedEntries
         return Plan(site: site, fingerprints: fingerprints, mentions: mentions, storyPages: storyPages, pages: pages,
                     pagePaths: ArraySlice(storyPages.map(\.path) + pages.map(\.path)),
+                    sitemapParts: Sitemap.parts(pageCount: storyPages.count + pages.count, limit: sitemapLimit),
                     assetPaths: templates.assets.map { "assets/" + $0.path }, feedEntries: feedEntries,
                     basis: basis, isLimited: false)
     }
@@ -135,7 +141,8 @@ public struct SiteRenderer: Sendable {
         }
         return Plan(site: site, fingerprints: fingerprints, mentions: mentions, storyPages: storyPages,
                     pages: pages(reachedBy: changed, in: site, fingerprints: fingerprints),
-                    pagePaths: order.dropLast(2), assetPaths: templates.assets.map { "assets/" + $0.path },
+                    pagePaths: order.dropLast(2), sitemapParts: Sitemap.parts(pageCount: order.count - 2, limit: sitemapLimit),
+                    assetPaths: templates.assets.map { "assets/" + $0.path },
                     feedEntries: basis.feedEntries, basis: basis, isLimited: true)
     }
 
@@ -217,9 +224,16 @@ public struct SiteRenderer: Sendable {
         if !plan.isLimited {
             // In page order: the sitemap sorts its entries itself.
             let pages = Array(plan.pagePaths)
-            keep(SitePaths.sitemap, fingerprint: fingerprints.sitemap(pages: pages)) {
-                Sitemap(pages: pages, baseURL: metadata.baseURL).render()
+            let fingerprint = fingerprints.sitemap(pages: pages)
+            next.record(fingerprint, for: SitePaths.sitemap)
+            // Its parts follow from the same pages, so they are current with it; they are
+            // not recorded, as the pages a limited plan finds in the cache's order end
+            // with the feed and `sitemap.xml`.
+            let isCurrent = previous.fingerprint(of: SitePaths.sitemap) == fingerprint
+            if !isCurrent {
+                for file in Sitemap(pages: pages, baseURL: metadata.baseURL, limit: sitemapLimit).render() { deliver(file) }
             }
+            for path in [SitePaths.sitemap] + plan.sitemapParts { note(path, rendered: !isCurrent, isPage: false) }
         }
         deliver(OutputFile(path: SitePaths.robots, text: RobotsFile(baseURL: metadata.baseURL).render()))
         for (path, asset) in zip(plan.assetPaths, templates.assets) {
@@ -336,11 +350,12 @@ public struct SiteRenderer: Sendable {
         PageContexts(site: site, metadata: metadata, cardFields: templates.cardFields)
     }
 
-    /// The templates and the site's metadata: what every page depends on.
+    /// The templates, the site's metadata and the sitemap's page limit: what every page depends on.
     var settingsFingerprint: ContentHash {
         var hash = ContentHash()
         hash.combine(templates.fingerprint)
         hash.combine(metadata)
+        hash.combine(sitemapLimit)
         return hash
     }
 

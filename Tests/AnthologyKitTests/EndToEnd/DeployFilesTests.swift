@@ -52,6 +52,37 @@ struct DeployFilesTests {
         #expect(try PageText.brokenLinks(in: site) == [])
     }
 
+    @Test("Past the limit of one sitemap, sitemap.xml indexes parts that list every page once, in order")
+    func sitemapIndex() throws {
+        let site = try FixtureAnthology(copying: FixtureAnthology.fixturesFolder("harbour-lights"))
+        defer { site.remove() }
+        var options = site.options
+        options.metadata = try Self.withBase()
+        options.sitemapLimit = 4
+        options.cacheFolder = site.root.appendingPathComponent(".anthology-cache")  // as the command line builds
+        try Builder(options: options).build()
+        let index = try XMLDocumentReader(data: Data(contentsOf: site.output.appendingPathComponent("sitemap.xml")))
+        #expect(index.root == "sitemapindex" && index.namespace == "http://www.sitemaps.org/schemas/sitemap/0.9")
+        let pages = Self.pages(site).filter { $0 != "404.html" }.map { Self.base + SitePaths.clean($0) }.sorted()
+        let parts = (1...(pages.count + 3) / 4).map { "sitemap-\($0).xml" }
+        #expect(index.texts(of: "loc") == parts.map { Self.base + $0 })
+        let listed = try parts.map { try XMLDocumentReader(data: Data(contentsOf: site.output.appendingPathComponent($0))).texts(of: "loc") }
+        #expect(listed.allSatisfy { (1...4).contains($0.count) }, "\(listed)")
+        #expect(listed.flatMap { $0 } == pages)
+        #expect(SiteChecker(folder: site.output, display: "public").check().diagnostics == [])
+        // An edit that keeps every page keeps the parts.
+        try site.edit("seeds/02-night-market.md") { $0 + "\nThe stalls closed at dawn.\n" }
+        try Builder(options: options).build()
+        #expect(try parts.map { try XMLDocumentReader(data: Data(contentsOf: site.output.appendingPathComponent($0))).texts(of: "loc") } == listed)
+        #expect(SiteChecker(folder: site.output, display: "public").check().diagnostics == [])
+
+        // Back under the limit: one sitemap again, and the parts are gone.
+        options.sitemapLimit = Sitemap.urlLimit
+        try Builder(options: options).build()
+        #expect(try XMLDocumentReader(data: Data(contentsOf: site.output.appendingPathComponent("sitemap.xml"))).texts(of: "loc") == pages)
+        #expect(!site.files().contains { $0.hasPrefix("sitemap-") })
+    }
+
     @Test("With a base URL the sitemap and robots.txt are absolute and every location exists")
     func sitemapAndRobots() throws {
         let site = try Self.harbour(metadata: Self.withBase())

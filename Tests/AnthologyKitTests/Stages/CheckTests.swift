@@ -357,6 +357,33 @@ struct CheckTests {
         #expect(report.diagnostics.last?.fix == "did you mean cities/lisbon/?")
     }
 
+    @Test("A sitemap index's sitemaps are checked in turn, and may not be indexes themselves")
+    func aSitemapIndex() throws {
+        let index = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+              <sitemap><loc>https://example.org/anthology/sitemap-1.xml</loc></sitemap>
+              <sitemap><loc>sitemap-2.xml</loc></sitemap>
+            </sitemapindex>
+
+            """
+        let second = Self.sitemap.replacingOccurrences(of: "<loc>cities/lisbon/</loc>", with: "<loc>cities/lisbn/</loc>")
+        let report = try Self.check(["sitemap.xml": index, "sitemap-1.xml": Self.sitemap, "sitemap-2.xml": second])
+        #expect(report.diagnostics.map(\.description) == [
+            "site/sitemap-2.xml:6:8: error: broken sitemap entry \"cities/lisbn/\": site/cities/lisbn/index.html does not exist\n    fix: did you mean cities/lisbon/?",
+        ])
+        #expect(report.links == 14 + 2 + 4 + 4)
+
+        let missing = try Self.check(["sitemap.xml": index, "sitemap-1.xml": Self.sitemap])
+        #expect(missing.diagnostics.map(\.file) == ["site/sitemap.xml"])
+        #expect(missing.diagnostics.first?.message.contains("sitemap-2.xml") == true)
+
+        let nested = try Self.check(["sitemap.xml": index, "sitemap-1.xml": index, "sitemap-2.xml": Self.sitemap])
+        #expect(nested.diagnostics.map(\.description) == [
+            "site/sitemap-1.xml: error: a sitemap index is listed by the sitemap index site/sitemap.xml\n    fix: list only sitemaps of pages (<urlset>) in a sitemap index",
+        ])
+    }
+
     @Test func absoluteEntriesMustStartWithTheBaseURL() throws {
         let foreign = try Self.check(["feed.xml": Self.feed.replacingOccurrences(of: "<link href=\"https://example.org/anthology/\" />",
                                                                                  with: "<link href=\"https://elsewhere.net/\" />")])
