@@ -258,6 +258,9 @@ struct PageContexts {
     /// The page hosts serve for a missing address. Its links are relative to the site root;
     /// with a base URL, `baseHref` makes them work at any depth (`<base href>`), and without one
     /// the preview server inserts a `<base>` of its own.
+    ///
+    /// It lists the stories of the home page, not all of them: hosts send it for every
+    /// mistyped address, and at 10,000 stories a list of all was 850 KB.
     func notFound() -> [String: Any] {
         let description = "There is no page at this address in \(siteTitle)."
         var context = common(page: SitePaths.notFound, title: "Page not found", description: description, kind: "not-found",
@@ -265,11 +268,12 @@ struct PageContexts {
                                                                     description: description, page: nil))
         if let base = metadata.baseURL { context["baseHref"] = base.string }
         addCounts(to: &context)
-        context["stories"] = site.stories.indices.map { link(toStory: $0, root: "") }
+        let listed = StoryPages(stories: site.stories.count, perPage: metadata.storiesPerPage).stories(onPage: 1)
+        context["stories"] = listed.map { link(toStory: $0, root: "") }
+        context["moreStories"] = listed.count < site.stories.count
         return context
     }
 
-    /// "1 story", "3 stories".
     /// "1 story", "10,000 stories": grouped as the pagination labels and populations are.
     static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
         "\(grouped(n)) \(n == 1 ? singular : plural)"

@@ -147,9 +147,11 @@ struct PageFingerprints: Sendable {
         return hash.value
     }
 
-    func notFound(path: String, template: String) -> UInt64 {
+    /// The 404 page links to the stories of the first list page (`stories`); the site's
+    /// counts say whether there are more.
+    func notFound(stories: Range<Int>, path: String, template: String) -> UInt64 {
         var hash = listing(path, template)
-        hash.combine(site.stories.indices.map(reference))
+        hash.combine(stories.map(reference))
         return hash.value
     }
 

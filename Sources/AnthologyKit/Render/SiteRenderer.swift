@@ -320,9 +320,12 @@ public struct SiteRenderer: Sendable {
         }
 
         var notFound: Page {
-            Page(path: SitePaths.notFound, template: "404",
-                 fingerprint: { [fingerprints] _ in fingerprints.notFound(path: SitePaths.notFound, template: "404") },
-                 context: { $0.notFound() })
+            let stories = storyPages.stories(onPage: 1)
+            return Page(path: SitePaths.notFound, template: "404",
+                        fingerprint: { [fingerprints] _ in
+                            fingerprints.notFound(stories: stories, path: SitePaths.notFound, template: "404")
+                        },
+                        context: { $0.notFound() })
         }
 
         func character(_ index: Int) -> Page {

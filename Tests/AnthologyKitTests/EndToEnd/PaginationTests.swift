@@ -56,6 +56,20 @@ struct PaginationTests {
         #expect(sitemap.contains("<loc>page/2/</loc>") && sitemap.contains("<loc>page/3/</loc>"))
     }
 
+    @Test("The 404 page lists the home page's stories and sends the reader there for the rest")
+    func notFoundPage() throws {
+        let site = try site()
+        defer { site.remove() }
+        let page = PageText.visible(try site.page("404.html"))
+        #expect(page.contains("Stories Story 1 <of> 7 Story 2 <of> 7 Story 3 <of> 7 These are the first of 7 stories"), "\(page)")
+        #expect(!page.contains("Story 4"))
+        #expect(try site.page("404.html").contains(#"<a href="index.html">the home page</a>"#))
+        let small = try FixtureAnthology(stories: ["a.md": "---\ntitle: Only\n---\nIt rained on the harbour.\n"])
+        defer { small.remove() }
+        try small.build(metadata: SiteMetadata(title: "Archive", storiesPerPage: 3))
+        #expect(!(try small.page("404.html")).contains("These are the first"))
+    }
+
     @Test("A long archive links each page to the first, the last and its neighbours, with gaps between")
     func pageWindow() throws {
         var stories: [String: String] = [:]
