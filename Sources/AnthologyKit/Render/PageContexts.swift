@@ -11,14 +11,18 @@ struct PageContexts {
     let cardFields: StoryCardFields.Lists
     /// Fragment ids actually placed in each story's text, by story index.
     var placedAnchors: [PlacedAnchors] = []
+    /// `Site.characterDisambiguations`.
+    let disambiguations: [String?]
 
     var siteTitle: String { metadata.title }
 
-    init(site: Site, metadata: SiteMetadata, cardFields: StoryCardFields.Lists) {
+    /// `disambiguations`: `Site.characterDisambiguations`, when already worked out.
+    init(site: Site, metadata: SiteMetadata, cardFields: StoryCardFields.Lists, disambiguations: [String?]? = nil) {
         self.site = site
         self.metadata = metadata
         self.structuredData = StructuredData(site: site, metadata: metadata)
         self.cardFields = cardFields
+        self.disambiguations = disambiguations ?? site.characterDisambiguations
     }
 
     /// Values every page gets, including what its `<head>` says about it: language, canonical
@@ -72,11 +76,11 @@ struct PageContexts {
     }
 
     /// A character's name and address, and what tells them from others of the same name
-    /// (`Site.disambiguation(ofCharacter:)`) when there are any.
+    /// (`Site.characterDisambiguations`) when there are any.
     func characterLink(_ index: Int, root: String) -> [String: Any] {
         let character = site.characters[index]
         var link: [String: Any] = ["name": character.name, "url": root + SitePaths.character(character.slug)]
-        if let disambiguation = site.disambiguation(ofCharacter: index) { link["disambiguation"] = disambiguation }
+        if let disambiguation = disambiguations[index] { link["disambiguation"] = disambiguation }
         return link
     }
 
@@ -168,7 +172,7 @@ struct PageContexts {
         // The page's title tells namesakes apart; `character` holds no `disambiguation`, which
         // Mustache would find for every companion link that lacks one (it looks a missing key
         // up in the enclosing contexts) and show with it.
-        let shownName = site.disambiguation(ofCharacter: index).map { "\(character.name) (\($0))" } ?? character.name
+        let shownName = disambiguations[index].map { "\(character.name) (\($0))" } ?? character.name
         var context = common(page: page, title: shownName,
                              description: character.introduction.isEmpty
                                  ? "\(shownName), a character of \(siteTitle)." : character.introduction,

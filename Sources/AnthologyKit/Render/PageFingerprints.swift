@@ -29,6 +29,9 @@ struct PageFingerprints: Sendable {
     /// Name and address of each character (with what tells them from others of the same
     /// name), and of each city (with its country).
     private let characterLinks: [UInt64]
+    /// `Site.characterDisambiguations`, which the pages' contexts take from here rather
+    /// than work out again.
+    let disambiguations: [String?]
     private let cityLinks: [UInt64]
 
     /// With `lazily`, the stories' references and cards are not all worked out at once but
@@ -41,11 +44,13 @@ struct PageFingerprints: Sendable {
         counts = [site.stories.count, site.characters.count, site.cities.count]
         // Here and below, model values are read through their index, in place: iterating
         // the arrays would copy every story, character and city, on every rebuild.
+        let disambiguations = site.characterDisambiguations
+        self.disambiguations = disambiguations
         characterLinks = site.characters.indices.map { index in
             var hash = ContentHash()
             hash.combine(site.characters[index].name)
             hash.combine(site.characters[index].slug)
-            hash.combine(site.disambiguation(ofCharacter: index) ?? "\u{0}")
+            hash.combine(disambiguations[index] ?? "\u{0}")
             return hash.value
         }
         cityLinks = site.cities.indices.map { index in

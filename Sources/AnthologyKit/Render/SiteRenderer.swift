@@ -157,7 +157,7 @@ public struct SiteRenderer: Sendable {
     /// from several threads at once: no page's HTML is kept here.
     func render(_ plan: Plan, cache: inout RenderCache, deliver: @Sendable (OutputFile) -> Void) -> Rendered {
         let site = plan.site
-        var contexts = self.contexts(site)
+        var contexts = self.contexts(site, fingerprints: plan.fingerprints)
         let storyContexts = contexts  // story pages need no placed anchors
         let fingerprints = plan.fingerprints
         let mentions = plan.mentions
@@ -348,9 +348,11 @@ public struct SiteRenderer: Sendable {
         PageFingerprints(site: site, settings: settingsFingerprint, cardFields: templates.cardFields, lazily: lazily)
     }
 
-    /// The values the templates receive for the pages of `site`.
-    func contexts(_ site: Site) -> PageContexts {
-        PageContexts(site: site, metadata: metadata, cardFields: templates.cardFields)
+    /// The values the templates receive for the pages of `site`; with its `fingerprints`,
+    /// what both need is worked out once.
+    func contexts(_ site: Site, fingerprints: PageFingerprints? = nil) -> PageContexts {
+        PageContexts(site: site, metadata: metadata, cardFields: templates.cardFields,
+                     disambiguations: fingerprints?.disambiguations)
     }
 
     /// The templates, the site's metadata and the sitemap's page limit: what every page depends on.
