@@ -35,33 +35,29 @@ struct Sitemap {
     /// `sitemap.xml`, then the parts (`parts(pageCount:)`), in that order.
     func render() -> [OutputFile] {
         let locations = pages.filter { $0 != SitePaths.notFound }.map(location).sorted()
-        guard locations.count > limit else { return [OutputFile(path: SitePaths.sitemap, text: Self.urlSet(locations[...]))] }
-        let parts = Self.parts(pageCount: locations.count + 1, limit: limit)
-        var index = [
-            #"<?xml version="1.0" encoding="utf-8"?>"#,
-            #"<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#,
-        ]
-        for part in parts {
-            index.append("  <sitemap><loc>\(XML.escape(location(part)))</loc></sitemap>")
+        guard locations.count > limit else {
+            return [OutputFile(path: SitePaths.sitemap, text: Self.document("urlset", "url", locations[...]))]
         }
-        index.append("</sitemapindex>")
-        var files = [OutputFile(path: SitePaths.sitemap, text: index.joined(separator: "\n") + "\n")]
+        let parts = Self.parts(pageCount: locations.count + 1, limit: limit)
+        var files = [OutputFile(path: SitePaths.sitemap, text: Self.document("sitemapindex", "sitemap", parts.map(location)[...]))]
         for (number, part) in parts.enumerated() {
             let start = number * limit
-            files.append(OutputFile(path: part, text: Self.urlSet(locations[start..<min(start + limit, locations.count)])))
+            files.append(OutputFile(path: part, text: Self.document("urlset", "url", locations[start..<min(start + limit, locations.count)])))
         }
         return files
     }
 
-    private static func urlSet(_ locations: ArraySlice<String>) -> String {
+    /// A `<urlset>` of `<url>` entries or a `<sitemapindex>` of `<sitemap>` entries, each
+    /// holding its `<loc>`.
+    private static func document(_ root: String, _ entry: String, _ locations: ArraySlice<String>) -> String {
         var lines = [
             #"<?xml version="1.0" encoding="utf-8"?>"#,
-            #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#,
+            #"<\#(root) xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"#,
         ]
         for location in locations {
-            lines.append("  <url><loc>\(XML.escape(location))</loc></url>")
+            lines.append("  <\(entry)><loc>\(XML.escape(location))</loc></\(entry)>")
         }
-        lines.append("</urlset>")
+        lines.append("</\(root)>")
         return lines.joined(separator: "\n") + "\n"
     }
 }
