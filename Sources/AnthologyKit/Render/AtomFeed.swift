@@ -34,18 +34,32 @@ struct AtomFeed {
     }
 
     /// The newest date of the anthology, which undated stories take.
-    var newest: StoryDate? { site.stories.lazy.compactMap(\.date).max() }
+    var newest: StoryDate? {
+        // Each story's date read in place, as for `entries`: every build asks, `serve`'s too.
+        site.stories.withUnsafeBufferPointer { stories in
+            var newest: StoryDate?
+            for index in stories.indices {
+                if let date = stories[index].date, newest.map({ date > $0 }) ?? true { newest = date }
+            }
+            return newest
+        }
+    }
 
     /// The stories the feed lists, in reading order: the `feedLimit` newest by `updated`, and
     /// among equal dates (undated stories share the newest) the later in reading order, so an
     /// anthology without dates lists its last stories.
     func entries(newest: StoryDate?) -> [Int] {
-        let stories = site.stories, limit = metadata.feedLimit
-        guard stories.count > limit else { return Array(stories.indices) }
+        let count = site.stories.count, limit = metadata.feedLimit
+        guard count > limit else { return Array(0..<count) }
         // Without dates, every story is as new as the others.
-        guard let newest else { return Array(stories.indices.suffix(limit)) }
-        let updated = stories.map { $0.date ?? newest }
-        let latestFirst = stories.indices.sorted { updated[$0] != updated[$1] ? updated[$0] > updated[$1] : $0 > $1 }
+        guard let newest else { return Array(count - limit..<count) }
+        let updated = site.stories.withUnsafeBufferPointer { stories in
+            stories.indices.map { stories[$0].date ?? newest }
+        }
+        // Reading order is usually oldest first, then the undated stories: the newest are the
+        // last, found without sorting 10,000 stories on every preview save.
+        if zip(updated, updated.dropFirst()).allSatisfy({ $0 <= $1 }) { return Array(count - limit..<count) }
+        let latestFirst = updated.indices.sorted { updated[$0] != updated[$1] ? updated[$0] > updated[$1] : $0 > $1 }
         return latestFirst.prefix(limit).sorted()
     }
 

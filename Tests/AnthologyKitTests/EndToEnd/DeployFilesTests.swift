@@ -184,8 +184,9 @@ struct DeployFilesTests {
 
     @Test("A feed shorter than the anthology lists its newest stories, in reading order")
     func feedLimit() throws {
-        func story(_ title: String, _ date: String?) -> String {
-            "---\ntitle: \(title)\n\(date.map { "date: \($0)\n" } ?? "")---\nMarguerite waited at the ferry landing in Lisbon.\n"
+        func story(_ title: String, _ date: String?, order: Int? = nil) -> String {
+            "---\ntitle: \(title)\n\(date.map { "date: \($0)\n" } ?? "")\(order.map { "order: \($0)\n" } ?? "")---\n"
+                + "Marguerite waited at the ferry landing in Lisbon.\n"
         }
         let site = try FixtureAnthology(stories: ["a.md": story("Oldest", "2021-01-01"), "b.md": story("Newest", "2023-06-01"),
                                                   "c.md": story("Middle", "2022-03-03"), "d.md": story("Undated", nil)])
@@ -199,6 +200,11 @@ struct DeployFilesTests {
         try site.build(metadata: SiteMetadata(title: "Harbour Lights", feedLimit: 1))
         feed = try XMLDocumentReader(data: Data(contentsOf: site.output.appendingPathComponent("feed.xml")))
         #expect(feed.texts(of: "title") == ["Harbour Lights", "Undated"])
+        // A story placed first by `order` but dated last is among the newest all the same.
+        try site.write(story("Serial", "2024-02-02", order: 1), to: "seeds/e.md")
+        try site.build(metadata: SiteMetadata(title: "Harbour Lights", feedLimit: 3))
+        feed = try XMLDocumentReader(data: Data(contentsOf: site.output.appendingPathComponent("feed.xml")))
+        #expect(feed.texts(of: "title") == ["Harbour Lights", "Serial", "Newest", "Undated"])
     }
 
     // MARK: - Structured data and escaping
