@@ -56,7 +56,7 @@ public struct SiteLinker: Sendable {
             let (title, source) = Self.title(for: inputs[inputIndex])
             return (title: title, source: source, slug: Slug.make(title, fallback: "story"))
         }
-        var storySlugs = SlugAllocator(kind: "story")
+        var storySlugs = SlugAllocator(kind: "story", plural: "stories")
         let slugs = titles.map { storySlugs.allocate($0.slug, for: $0.title) }
         var stories: [Site.Story] = Array(order.indices).concurrentMap { position in
             Self.story(inputs[order[position]], slug: slugs[position], title: titles[position].title, source: titles[position].source)
@@ -112,7 +112,7 @@ public struct SiteLinker: Sendable {
             return ($0.1, a.name, a.appearances[0].story) < ($1.1, b.name, b.appearances[0].story)
         }.map(\.0)
         var characterIndex = [Int](repeating: 0, count: gathered.count)
-        var characterSlugs = SlugAllocator(kind: "character")
+        var characterSlugs = SlugAllocator(kind: "character", plural: "characters")
         var characters: [Site.Character] = characterOrder.enumerated().map { index, position in
             characterIndex[position] = index
             var character = gathered[position]
@@ -153,7 +153,7 @@ public struct SiteLinker: Sendable {
             return (a.name, a.countryCode, a.id) < (b.name, b.countryCode, b.id)
         }
         var cityIndex = [Int](repeating: 0, count: cityPages.count)
-        var citySlugs = SlugAllocator(kind: "city")
+        var citySlugs = SlugAllocator(kind: "city", plural: "cities")
         var cities: [Site.CityPage] = cityOrder.enumerated().map { index, position in
             cityIndex[position] = index
             var page = cityPages[position]

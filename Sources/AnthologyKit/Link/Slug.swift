@@ -56,16 +56,25 @@ public enum Slug {
 
 /// Hands out distinct slugs deterministically: the caller passes items in a stable order
 /// and the first to want a slug gets it; later ones get `-2`, `-3`, ... and a note saying so.
+///
+/// Items with the same name share one note: an archive has dozens of characters called
+/// "Akosua" (a bare first name is one character per story), and a note for each was ten
+/// thousand notes at 10,000 stories.
 struct SlugAllocator {
     private var taken = Set<String>()
     /// The next suffix to try for each wanted slug, so a thousand stories called "Untitled"
     /// are numbered in linear time.
     private var nextSuffix: [String: Int] = [:]
-    private(set) var notes: [String] = []
-    let kind: String
+    /// Each name that did not get the slug it wanted, in order of first refusal: the slug and
+    /// the numbered ones it got instead.
+    private var renamed: [(label: String, wanted: String, slugs: [String])] = []
+    private var renamedIndex: [String: Int] = [:]
+    /// What the items are, for the notes: "story" and "stories".
+    let kind: String, kinds: String
 
-    init(kind: String) {
+    init(kind: String, plural: String) {
         self.kind = kind
+        kinds = plural
     }
 
     mutating func allocate(_ wanted: String, for label: String) -> String {
@@ -79,7 +88,22 @@ struct SlugAllocator {
         }
         nextSuffix[wanted] = counter
         taken.insert(slug)
-        notes.append("\(kind) `\(label)` would share the slug `\(wanted)`; it gets `\(slug)` instead")
+        let key = label + "\u{0}" + wanted
+        if let index = renamedIndex[key] {
+            renamed[index].slugs.append(slug)
+        } else {
+            renamedIndex[key] = renamed.count
+            renamed.append((label, wanted, [slug]))
+        }
         return slug
+    }
+
+    /// One note per name that did not get the slug it wanted.
+    var notes: [String] {
+        renamed.map { label, wanted, slugs in
+            if slugs.count == 1 { return "\(kind) `\(label)` would share the slug `\(wanted)`; it gets `\(slugs[0])` instead" }
+            return "\(slugs.count + 1) \(kinds) called `\(label)` would share the slug `\(wanted)`; the first keeps it, "
+                + "the others get `\(slugs[0])` to `\(slugs[slugs.count - 1])`"
+        }
     }
 }

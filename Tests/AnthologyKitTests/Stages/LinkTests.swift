@@ -82,6 +82,17 @@ struct LinkTests {
         #expect(notes.count == 1 && notes[0].message.contains("home-2"))
     }
 
+    @Test("Namesakes share one note about their slugs, whatever their number")
+    func namesakesShareOneSlugNote() {
+        let (site, notes) = SiteLinker().link((1...4).map { story("\($0).md", title: "Story \($0)", characters: [character("Kai")]) }
+            + [story("5.md", title: "Home"), story("6.md", title: "Home")])
+        #expect(site.characters.map(\.slug) == ["kai", "kai-2", "kai-3", "kai-4"])
+        #expect(notes.map(\.message).sorted() == [
+            "4 characters called `Kai` would share the slug `kai`; the first keeps it, the others get `kai-2` to `kai-4`",
+            "story `Home` would share the slug `home`; it gets `home-2` instead",
+        ])
+    }
+
     @Test func aBareFirstNameIsNotMergedAcrossStories() {
         let (site, _) = SiteLinker().link([
             story("a.md", title: "A", characters: [character("Kai")]),
