@@ -12,8 +12,14 @@ struct MentionTargets: Sendable {
 
     init(site: Site) {
         self.site = site
-        characterIDs = site.characters.map { SitePaths.characterAnchor($0.slug) }
-        cityIDs = site.cities.map { SitePaths.cityAnchor($0.slug) }
+        // Slugs read in place: mapping the arrays copied every character and city whole,
+        // retaining each of their fields, at every preview save.
+        characterIDs = site.characters.withUnsafeBufferPointer { characters in
+            characters.indices.map { SitePaths.characterAnchor(characters[$0].slug) }
+        }
+        cityIDs = site.cities.withUnsafeBufferPointer { cities in
+            cities.indices.map { SitePaths.cityAnchor(cities[$0].slug) }
+        }
     }
 
     /// The root of every story page, which all sit at the same depth, whatever their slugs.
