@@ -293,11 +293,14 @@ public struct Builder: Sendable {
     /// What the link takes from `analyses` (of every story), unless a story did not parse or
     /// none is published.
     private func gather(_ analyses: [StoryAnalysis], loadProblems: [Diagnostic]) throws(BuildFailure) -> AnalysisTally {
-        let diagnostics = loadProblems + analyses.flatMap(\.parseProblems)
-        guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
+        // The problems are listed only to fail with them: the tally lists them itself.
+        func problems() -> [Diagnostic] { loadProblems + analyses.flatMap(\.parseProblems) }
+        guard !loadProblems.hasErrors, !analyses.contains(where: { $0.parseProblems.hasErrors }) else {
+            throw BuildFailure(problems())
+        }
         let tally = AnalysisTally(analyses: analyses, loadProblems: loadProblems, options: options)
         guard !tally.inputs.isEmpty else {
-            throw BuildFailure(diagnostics + [
+            throw BuildFailure(problems() + [
                 .error(options.seedsDisplay, "every story is a draft, so there is nothing to publish",
                        fix: "build with --drafts, or set `draft: false` in a story"),
             ])

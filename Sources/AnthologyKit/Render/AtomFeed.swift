@@ -13,6 +13,18 @@
 struct AtomFeed {
     let site: Site
     let metadata: SiteMetadata
+    /// The newest date of the anthology, which undated stories take.
+    let newest: StoryDate?
+    /// The stories the feed lists (`entries(of:limit:newest:)`), which its fingerprint
+    /// covers: worked out once, as every build asks for them, each preview save's too.
+    let entries: [Int]
+
+    init(site: Site, metadata: SiteMetadata) {
+        self.site = site
+        self.metadata = metadata
+        newest = Self.newest(of: site.stories)
+        entries = Self.entries(of: site.stories, limit: metadata.feedLimit, newest: newest)
+    }
 
     /// Used when no story has a date: the Unix epoch, a value that reads as "unknown".
     static let undatedTimestamp = "1970-01-01T00:00:00Z"
@@ -28,15 +40,14 @@ struct AtomFeed {
         "urn:anthology:" + Slug.make(metadata.title, fallback: "anthology")
     }
 
-    func timestamp(_ index: Int, newest: StoryDate?) -> String {
+    func timestamp(_ index: Int) -> String {
         guard let date = site.stories[index].date ?? newest else { return Self.undatedTimestamp }
         return date.iso + "T00:00:00Z"
     }
 
-    /// The newest date of the anthology, which undated stories take.
-    var newest: StoryDate? {
-        // Each story's date read in place, as for `entries`: every build asks, `serve`'s too.
-        site.stories.withUnsafeBufferPointer { stories in
+    /// The newest date of `stories`, each read in place.
+    private static func newest(of stories: [Site.Story]) -> StoryDate? {
+        stories.withUnsafeBufferPointer { stories in
             var newest: StoryDate?
             for index in stories.indices {
                 if let date = stories[index].date, newest.map({ date > $0 }) ?? true { newest = date }
@@ -45,15 +56,15 @@ struct AtomFeed {
         }
     }
 
-    /// The stories the feed lists, in reading order: the `feedLimit` newest by `updated`, and
-    /// among equal dates (undated stories share the newest) the later in reading order, so an
+    /// The stories to list, in reading order: the `limit` newest by `updated`, and among
+    /// equal dates (undated stories share the newest) the later in reading order, so an
     /// anthology without dates lists its last stories.
-    func entries(newest: StoryDate?) -> [Int] {
-        let count = site.stories.count, limit = metadata.feedLimit
+    private static func entries(of stories: [Site.Story], limit: Int, newest: StoryDate?) -> [Int] {
+        let count = stories.count
         guard count > limit else { return Array(0..<count) }
         // Without dates, every story is as new as the others.
         guard let newest else { return Array(count - limit..<count) }
-        let updated = site.stories.withUnsafeBufferPointer { stories in
+        let updated = stories.withUnsafeBufferPointer { stories in
             stories.indices.map { stories[$0].date ?? newest }
         }
         // Reading order is usually oldest first, then the undated stories: the newest are the
@@ -64,9 +75,7 @@ struct AtomFeed {
     }
 
     func render() -> String {
-        let newest = newest
-        let entries = entries(newest: newest)
-        let updated = entries.map { timestamp($0, newest: newest) }.max() ?? Self.undatedTimestamp
+        let updated = entries.map(timestamp).max() ?? Self.undatedTimestamp
         var lines = [
             #"<?xml version="1.0" encoding="utf-8"?>"#,
             #"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\#(XML.escape(metadata.language))">"#,
@@ -84,13 +93,13 @@ struct AtomFeed {
         lines.append("  <author><name>\(XML.escape(metadata.author ?? metadata.title))</name></author>")
         lines.append("  <generator>Anthology</generator>")
         for index in entries {
-            lines += entry(index, newest: newest)
+            lines += entry(index)
         }
         lines.append("</feed>")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func entry(_ index: Int, newest: StoryDate?) -> [String] {
+    private func entry(_ index: Int) -> [String] {
         let story = site.stories[index]
         var lines = [
             "  <entry>",
@@ -99,7 +108,7 @@ struct AtomFeed {
             "    <id>\(XML.escape(idPrefix + ":stories:" + story.slug))</id>",
         ]
         if let date = story.date { lines.append("    <published>\(date.iso)T00:00:00Z</published>") }
-        lines.append("    <updated>\(timestamp(index, newest: newest))</updated>")
+        lines.append("    <updated>\(timestamp(index))</updated>")
         if let author = story.author { lines.append("    <author><name>\(XML.escape(author))</name></author>") }
         lines.append("    <summary>\(XML.escape(story.summary ?? story.opening))</summary>")
         lines.append("  </entry>")

@@ -235,10 +235,9 @@ struct PageFingerprints: Sendable {
     /// The feed, given every story's `feedEntry` (in reading order): the entries of the
     /// stories it lists (`AtomFeed.entries`), and the newest date, which undated ones show.
     func feed(_ feed: AtomFeed, entries: [UInt64]) -> UInt64 {
-        let newest = feed.newest
         var hash = page(SitePaths.feed, "feed")
-        hash.combine(feed.entries(newest: newest).map { entries[$0] })
-        hash.combine(optional: newest)
+        hash.combine(feed.entries.map { entries[$0] })
+        hash.combine(optional: feed.newest)
         return hash.value
     }
 }
