@@ -61,13 +61,15 @@ public enum Slug {
 /// "Akosua" (a bare first name is one character per story), and a note for each was ten
 /// thousand notes at 10,000 stories.
 struct SlugAllocator {
-    private var taken = Set<String>()
+    /// Each slug handed out, and the name of the item that has it: a note about names that
+    /// did not get their slug says whether one of them has it or another name does.
+    private var holders: [String: String] = [:]
     /// The next suffix to try for each wanted slug, so a thousand stories called "Untitled"
     /// are numbered in linear time.
     private var nextSuffix: [String: Int] = [:]
-    /// Each name that did not get the slug it wanted, in order of first refusal: the slug and
-    /// the numbered ones it got instead.
-    private var renamed: [(label: String, wanted: String, slugs: [String])] = []
+    /// Each name that did not get the slug it wanted, in order of first refusal: the slug,
+    /// whether an item of the same name has it, and the numbered ones it got instead.
+    private var renamed: [(label: String, wanted: String, sameNameHolds: Bool, slugs: [String])] = []
     private var renamedIndex: [String: Int] = [:]
     /// What the items are, for the notes: "story" and "stories".
     let kind: String, kinds: String
@@ -78,32 +80,40 @@ struct SlugAllocator {
     }
 
     mutating func allocate(_ wanted: String, for label: String) -> String {
-        // Most slugs are free: one lookup-and-insert, and no suffix to remember.
-        if taken.insert(wanted).inserted { return wanted }
+        // Most slugs are free, and need no suffix remembered.
+        guard let holder = holders[wanted] else {
+            holders[wanted] = label
+            return wanted
+        }
         var slug = wanted
         var counter = nextSuffix[wanted] ?? 2
-        while taken.contains(slug) {
+        while holders[slug] != nil {
             slug = "\(wanted)-\(counter)"
             counter += 1
         }
         nextSuffix[wanted] = counter
-        taken.insert(slug)
+        holders[slug] = label
         let key = label + "\u{0}" + wanted
         if let index = renamedIndex[key] {
             renamed[index].slugs.append(slug)
         } else {
             renamedIndex[key] = renamed.count
-            renamed.append((label, wanted, [slug]))
+            renamed.append((label, wanted, holder == label, [slug]))
         }
         return slug
     }
 
     /// One note per name that did not get the slug it wanted.
     var notes: [String] {
-        renamed.map { label, wanted, slugs in
+        renamed.map { label, wanted, sameNameHolds, slugs in
             if slugs.count == 1 { return "\(kind) `\(label)` would share the slug `\(wanted)`; it gets `\(slugs[0])` instead" }
+            let range = "`\(slugs[0])` to `\(slugs[slugs.count - 1])`"
+            guard sameNameHolds else {
+                return "\(slugs.count) \(kinds) called `\(label)` would share the slug `\(wanted)`, which another \(kind) has; "
+                    + "they get \(range)"
+            }
             return "\(slugs.count + 1) \(kinds) called `\(label)` would share the slug `\(wanted)`; the first keeps it, "
-                + "the others get `\(slugs[0])` to `\(slugs[slugs.count - 1])`"
+                + "the others get \(range)"
         }
     }
 }

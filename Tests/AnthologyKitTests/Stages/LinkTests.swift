@@ -93,6 +93,16 @@ struct LinkTests {
         ])
     }
 
+    @Test("Namesakes whose slug another name holds are not told that one of them keeps it")
+    func namesakesWhoseSlugAnotherNameHolds() {
+        let (site, notes) = SiteLinker().link([story("a.md", title: "Home!"), story("b.md", title: "Home"),
+                                               story("c.md", title: "Home")])
+        #expect(site.stories.map(\.slug) == ["home", "home-2", "home-3"])
+        #expect(notes.map(\.message) == [
+            "2 stories called `Home` would share the slug `home`, which another story has; they get `home-2` to `home-3`",
+        ])
+    }
+
     @Test func aBareFirstNameIsNotMergedAcrossStories() {
         let (site, _) = SiteLinker().link([
             story("a.md", title: "A", characters: [character("Kai")]),
