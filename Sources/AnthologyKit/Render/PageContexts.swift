@@ -263,18 +263,17 @@ struct PageContexts {
     /// with a base URL, `baseHref` makes them work at any depth (`<base href>`), and without one
     /// the preview server inserts a `<base>` of its own.
     ///
-    /// It lists the stories of the home page, not all of them: hosts send it for every
+    /// It lists `stories`, those of the home page, not all of them: hosts send it for every
     /// mistyped address, and at 10,000 stories a list of all was 850 KB.
-    func notFound() -> [String: Any] {
+    func notFound(listing stories: Range<Int>) -> [String: Any] {
         let description = "There is no page at this address in \(siteTitle)."
         var context = common(page: SitePaths.notFound, title: "Page not found", description: description, kind: "not-found",
                              schema: structuredData.webPage(type: "WebPage", name: "Page not found",
                                                                     description: description, page: nil))
         if let base = metadata.baseURL { context["baseHref"] = base.string }
         addCounts(to: &context)
-        let listed = StoryPages(stories: site.stories.count, perPage: metadata.storiesPerPage).stories(onPage: 1)
-        context["stories"] = listed.map { link(toStory: $0, root: "") }
-        context["moreStories"] = listed.count < site.stories.count
+        context["stories"] = stories.map { link(toStory: $0, root: "") }
+        context["moreStories"] = stories.count < site.stories.count
         return context
     }
 

@@ -320,12 +320,13 @@ public struct SiteRenderer: Sendable {
         }
 
         var notFound: Page {
+            // The fingerprint and the context take the same stories: those of the home page.
             let stories = storyPages.stories(onPage: 1)
             return Page(path: SitePaths.notFound, template: "404",
                         fingerprint: { [fingerprints] _ in
                             fingerprints.notFound(stories: stories, path: SitePaths.notFound, template: "404")
                         },
-                        context: { $0.notFound() })
+                        context: { $0.notFound(listing: stories) })
         }
 
         func character(_ index: Int) -> Page {
